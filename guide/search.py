@@ -1,0 +1,235 @@
+"""German-aware full-text search over a deck's cards, held in memory.
+
+The index is built once per process from the deck. Words are lower-cased, gender colons
+("Partner:innen") folded, hyphenated compounds indexed joined and as parts (so "Koproduktion"
+finds "Ko-Produktion"), and stemmed with the Snowball German stemmer, which also folds umlauts,
+"ae/oe/ue" spellings and ß. The deck's ``search`` section adds spelling variants the guide itself
+mixes ("Reflexion"/"Reflektion") and synonyms for words people use that the guide does not.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import snowballstemmer
+from django.utils.html import escape
+
+from guide.deck import Card, Deck, get_deck, strip_markup
+
+WORD = re.compile(r"[^\W\d_]+(?:[:*_-][^\W\d_]+)*")
+GENDER = re.compile(r"[:*_](?=in(?:nen)?\b)")
+SENTENCE = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÄÖÜ„])")
+MAX_QUERY_TERMS = 12
+FIELD_WEIGHTS = {"title": 3.0, "key": 1.8, "body": 1.0}
+# How strongly a query stem counts when it is only the beginning or a part of an indexed word
+# (German compounds: "Vereinbarung" in "Kooperationsvereinbarung").
+EXACT, PREFIX, INFIX, SYNONYM = 1.0, 0.6, 0.4, 0.7
+STOPWORDS = frozenset(
+    """aber alle allem allen aller alles als also am an ander andere anderem anderen anderer
+    anderes auch auf aus bei bin bis bist da damit dann das dass dem den denn der des dessen
+    die dies diese diesem diesen dieser dieses doch dort du durch ein eine einem einen einer
+    eines einig einige er es etwas euch euer eure für gegen gibt hab habe haben hat hatte
+    hier hin ich ihm ihn ihnen ihr ihre im in ins ist ja jede jedem jeden jeder jedes jetzt
+    kann kein keine können man mancher mehr mein mich mir mit muss nach nicht nichts noch nun
+    nur ob oder ohne sehr sein seine sich sie sind so solche soll sollte sondern sonst über
+    um und uns unser unter viel vom von vor wann war waren warum was weil welche wenn wer
+    werden wie wieder will wir wird wo wollen worden wurde würde zu zum zur zwischen gerade
+    geht gehen haben machen mal""".split()
+)
+
+
+@functools.cache
+def _stemmer():
+    return snowballstemmer.stemmer("german")
+
+
+def words(text: str) -> list[str]:
+    """Surface words of a text, gender forms folded ("Partner:innen" -> "partnerinnen")."""
+    return [GENDER.sub("", w) for w in WORD.findall(text.lower())]
+
+
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word.replace("ß", "ss"))
+
+
+def word_stems(word: str) -> list[str]:
+    """A word's stems: the joined word first, then the parts of a hyphenated compound."""
+    parts = [p for p in re.split(r"[-:*_]", word) if p]
+    stems = [stem("".join(parts))]
+    if len(parts) > 1:
+        stems += [stem(p) for p in parts if len(p) > 1 and p not in STOPWORDS]
+    return stems
+
+
+@dataclass
+class Hit:
+    card: Card
+    score: float
+    snippet: str
+
+
+@dataclass
+class Results:
+    query: str
+    hits: list[Hit]
+    terms: list[str]
+    suggestions: list[str]
+    ignored: list[str]
+
+
+class SearchIndex:
+    def __init__(self, deck: Deck):
+        self.deck = deck
+        self.postings: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+        self.lengths: dict[int, float] = {}
+        surface = Counter()
+        for card in deck.cards.values():
+            fields = {
+                "title": card.title,
+                "key": " ".join(m for b in card.blocks for item in b.items for m in _bold(item)),
+                "body": card.plain_text,
+            }
+            length = 0.0
+            for name, text in fields.items():
+                for word in words(text):
+                    surface[word] += 1
+                    if word in STOPWORDS:
+                        continue
+                    for s in word_stems(word):
+                        self.postings[s][card.number] += FIELD_WEIGHTS[name]
+                    length += 1
+            self.lengths[card.number] = length
+        self.postings = {k: dict(v) for k, v in self.postings.items()}
+        self.vocabulary = sorted(self.postings)
+        self.surface_words = sorted(w for w in surface if len(w) > 3)
+        self.average_length = sum(self.lengths.values()) / max(len(self.lengths), 1)
+        config = deck.search
+        self.variants = {
+            stem(word): stem(group[0]) for group in config.get("variants", []) for word in group
+        }
+        self.synonyms = {
+            stem(word): [s for t in targets for w in words(t) for s in word_stems(w)]
+            for word, targets in config.get("synonyms", {}).items()
+        }
+        self._expand = functools.lru_cache(maxsize=4096)(self._expand_uncached)
+
+    def _canonical(self, s: str) -> str:
+        return self.variants.get(s, s)
+
+    def _expand_uncached(self, query_stem: str) -> tuple[tuple[str, float], ...]:
+        """Indexed stems a query stem stands for, each with how strongly it matches."""
+        found: dict[str, float] = {}
+        targets = {query_stem, self._canonical(query_stem)}
+        targets |= {v for v, c in self.variants.items() if c == self._canonical(query_stem)}
+        for target in targets:
+            for indexed in self.vocabulary:
+                if indexed == target:
+                    weight = EXACT
+                elif len(target) >= 4 and indexed.startswith(target):
+                    weight = PREFIX
+                elif len(target) >= 5 and target in indexed:
+                    weight = INFIX
+                else:
+                    continue
+                found[indexed] = max(found.get(indexed, 0.0), weight)
+        for synonym in self.synonyms.get(query_stem, []):
+            if synonym in self.postings:
+                found[synonym] = max(found.get(synonym, 0.0), SYNONYM)
+        return tuple(found.items())
+
+    def search(self, query: str, limit: int | None = None) -> Results:
+        query = (query or "").strip()[:300]
+        raw_terms = []
+        ignored = []
+        for word in words(query):
+            if word in STOPWORDS or len(word) < 2:
+                ignored.append(word)
+            elif word not in raw_terms:
+                raw_terms.append(word)
+        raw_terms = raw_terms[:MAX_QUERY_TERMS]
+        card_count = len(self.deck.cards)
+        scores: dict[int, float] = defaultdict(float)
+        matched_terms: dict[int, set[str]] = defaultdict(set)
+        matched_stems: set[str] = set()
+        for term in raw_terms:
+            for query_stem in word_stems(term)[:1]:
+                for indexed, weight in self._expand(query_stem):
+                    posting = self.postings[indexed]
+                    idf = math.log(1 + (card_count - len(posting) + 0.5) / (len(posting) + 0.5))
+                    matched_stems.add(indexed)
+                    for number, tf in posting.items():
+                        norm = (
+                            tf
+                            * 2.2
+                            / (
+                                tf
+                                + 1.2 * (0.25 + 0.75 * self.lengths[number] / self.average_length)
+                            )
+                        )
+                        scores[number] += weight * idf * norm
+                        matched_terms[number].add(term)
+        hits = []
+        for number, score in scores.items():
+            coverage = len(matched_terms[number]) / len(raw_terms)
+            hits.append((score * coverage * coverage, number))
+        hits.sort(key=lambda pair: (-pair[0], pair[1]))
+        if limit:
+            hits = hits[:limit]
+        results = [
+            Hit(self.deck.cards[n], round(s, 3), self.snippet(self.deck.cards[n], matched_stems))
+            for s, n in hits
+        ]
+        suggestions = [] if results or not raw_terms else self.suggest(raw_terms)
+        return Results(query, results, raw_terms, suggestions, ignored)
+
+    def suggest(self, terms: list[str]) -> list[str]:
+        found = []
+        for term in terms:
+            for candidate in difflib.get_close_matches(term, self.surface_words, n=2, cutoff=0.75):
+                if candidate not in found:
+                    found.append(candidate)
+        return found[:4]
+
+    def snippet(self, card: Card, stems: set[str], width: int = 240) -> str:
+        """The card's sentence with the most matches, matching words marked."""
+        sentences = [
+            s
+            for block in card.blocks
+            for item in block.items
+            for s in SENTENCE.split(strip_markup(item))
+        ]
+
+        def matches(sentence: str) -> int:
+            return sum(1 for w in words(sentence) if any(s in stems for s in word_stems(w)))
+
+        best = max(sentences, key=matches)
+        if len(best) > width:
+            best = best[: width - 1].rsplit(" ", 1)[0] + " …"
+        return _mark(best, stems)
+
+
+def _bold(text: str) -> list[str]:
+    return re.findall(r"\*\*(.+?)\*\*", text)
+
+
+def _mark(sentence: str, stems: set[str]) -> str:
+    out = []
+    position = 0
+    for match in WORD.finditer(sentence):
+        word = GENDER.sub("", match.group(0).lower())
+        if word not in STOPWORDS and any(s in stems for s in word_stems(word)):
+            out.append(escape(sentence[position : match.start()]))
+            out.append(f"<mark>{escape(match.group(0))}</mark>")
+            position = match.end()
+    out.append(escape(sentence[position:]))
+    return "".join(out)
+
+
+@functools.cache
+def get_index(slug: str | None = None) -> SearchIndex:
+    return SearchIndex(get_deck(slug))
