@@ -25,10 +25,14 @@ WORD = re.compile(r"[^\W\d_]+(?:[:*_-][^\W\d_]+)*")
 GENDER = re.compile(r"[:*_](?=in(?:nen)?\b)")
 SENTENCE = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÄÖÜ„])")
 MAX_QUERY_TERMS = 12
+SNIPPETS = 10
 FIELD_WEIGHTS = {"title": 3.0, "key": 1.8, "body": 1.0}
 # How strongly a query stem counts when it is only the beginning or a part of an indexed word
 # (German compounds: "Vereinbarung" in "Kooperationsvereinbarung").
 EXACT, PREFIX, INFIX, SYNONYM = 1.0, 0.6, 0.4, 0.7
+# A query word in a card's title says more about the card than any number of mentions.
+TITLE_BONUS = 1.5
+DEFINITION_BONUS = 2.0
 STOPWORDS = frozenset(
     """aber alle allem allen aller alles als also am an ander andere anderem anderen anderer
     anderes auch auf aus bei bin bis bist da damit dann das dass dem den denn der des dessen
@@ -57,13 +61,14 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word.replace("ß", "ss"))
 
 
-def word_stems(word: str) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def word_stems(word: str) -> tuple[str, ...]:
     """A word's stems: the joined word first, then the parts of a hyphenated compound."""
     parts = [p for p in re.split(r"[-:*_]", word) if p]
     stems = [stem("".join(parts))]
     if len(parts) > 1:
         stems += [stem(p) for p in parts if len(p) > 1 and p not in STOPWORDS]
-    return stems
+    return tuple(stems)
 
 
 @dataclass
@@ -87,6 +92,15 @@ class SearchIndex:
         self.deck = deck
         self.postings: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
         self.lengths: dict[int, float] = {}
+        self.title_stems: dict[int, set[str]] = {}
+        self.title_bonus: dict[int, float] = {}
+        self.sentences: dict[int, list[tuple[str, list[set[str]]]]] = {}
+        # The card that defines a glossary term is the best answer to a search for the term.
+        self.defined_on: dict[str, set[int]] = defaultdict(set)
+        for term in deck.glossary:
+            for form in term.forms:
+                for w in words(form)[-1:]:
+                    self.defined_on[word_stems(w)[0]].add(term.card)
         surface = Counter()
         for card in deck.cards.values():
             fields = {
@@ -94,6 +108,9 @@ class SearchIndex:
                 "key": " ".join(m for b in card.blocks for item in b.items for m in _bold(item)),
                 "body": card.plain_text,
             }
+            title_words = [w for w in words(card.title) if w not in STOPWORDS]
+            self.title_stems[card.number] = {s for w in title_words for s in word_stems(w)}
+            self.title_bonus[card.number] = TITLE_BONUS / math.sqrt(max(len(title_words), 1))
             length = 0.0
             for name, text in fields.items():
                 for word in words(text):
@@ -104,16 +121,26 @@ class SearchIndex:
                         self.postings[s][card.number] += FIELD_WEIGHTS[name]
                     length += 1
             self.lengths[card.number] = length
+            self.sentences[card.number] = [
+                (sentence, [set(word_stems(w)) for w in words(sentence) if w not in STOPWORDS])
+                for block in card.blocks
+                for item in block.items
+                for sentence in SENTENCE.split(strip_markup(item))
+            ]
         self.postings = {k: dict(v) for k, v in self.postings.items()}
         self.vocabulary = sorted(self.postings)
-        self.surface_words = sorted(w for w in surface if len(w) > 3)
+        self.surface_words_by_initial: dict[str, list[str]] = defaultdict(list)
+        for word in sorted(w for w in surface if len(w) > 3):
+            self.surface_words_by_initial[word[0]].append(word)
         self.average_length = sum(self.lengths.values()) / max(len(self.lengths), 1)
         config = deck.search
         self.variants = {
-            stem(word): stem(group[0]) for group in config.get("variants", []) for word in group
+            _config_stem(word): _config_stem(group[0])
+            for group in config.get("variants", [])
+            for word in group
         }
         self.synonyms = {
-            stem(word): [s for t in targets for w in words(t) for s in word_stems(w)]
+            _config_stem(word): [s for t in targets for w in words(t) for s in word_stems(w)]
             for word, targets in config.get("synonyms", {}).items()
         }
         self._expand = functools.lru_cache(maxsize=4096)(self._expand_uncached)
@@ -163,6 +190,10 @@ class SearchIndex:
                     idf = math.log(1 + (card_count - len(posting) + 0.5) / (len(posting) + 0.5))
                     matched_stems.add(indexed)
                     for number, tf in posting.items():
+                        if indexed in self.title_stems[number]:
+                            scores[number] += self.title_bonus[number] * weight * max(idf, 1.0)
+                        if number in self.defined_on.get(indexed, ()):
+                            scores[number] += DEFINITION_BONUS * weight
                         norm = (
                             tf
                             * 2.2
@@ -180,9 +211,14 @@ class SearchIndex:
         hits.sort(key=lambda pair: (-pair[0], pair[1]))
         if limit:
             hits = hits[:limit]
+        # Snippets cost the most; the page shows them for the best hits only.
         results = [
-            Hit(self.deck.cards[n], round(s, 3), self.snippet(self.deck.cards[n], matched_stems))
-            for s, n in hits
+            Hit(
+                self.deck.cards[n],
+                round(score, 3),
+                self.snippet(self.deck.cards[n], matched_stems) if rank < SNIPPETS else "",
+            )
+            for rank, (score, n) in enumerate(hits)
         ]
         suggestions = [] if results or not raw_terms else self.suggest(raw_terms)
         return Results(query, results, raw_terms, suggestions, ignored)
@@ -190,27 +226,26 @@ class SearchIndex:
     def suggest(self, terms: list[str]) -> list[str]:
         found = []
         for term in terms:
-            for candidate in difflib.get_close_matches(term, self.surface_words, n=2, cutoff=0.75):
+            pool = self.surface_words_by_initial.get(term[0], [])
+            for candidate in difflib.get_close_matches(term, pool, n=2, cutoff=0.75):
                 if candidate not in found:
                     found.append(candidate)
         return found[:4]
 
     def snippet(self, card: Card, stems: set[str], width: int = 240) -> str:
         """The card's sentence with the most matches, matching words marked."""
-        sentences = [
-            s
-            for block in card.blocks
-            for item in block.items
-            for s in SENTENCE.split(strip_markup(item))
-        ]
 
-        def matches(sentence: str) -> int:
-            return sum(1 for w in words(sentence) if any(s in stems for s in word_stems(w)))
+        def matches(entry) -> int:
+            return sum(1 for word_stem_set in entry[1] if word_stem_set & stems)
 
-        best = max(sentences, key=matches)
+        best = max(self.sentences[card.number], key=matches)[0]
         if len(best) > width:
             best = best[: width - 1].rsplit(" ", 1)[0] + " …"
         return _mark(best, stems)
+
+
+def _config_stem(word: str) -> str:
+    return word_stems(words(word)[0])[0]
 
 
 def _bold(text: str) -> list[str]:

@@ -1,0 +1,48 @@
+# Gemeinwerk — the two set-up commands are `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.DEFAULT_GOAL := help
+.PHONY: help run test test-browser test-postgres lint format bench export clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+run: $(STAMP) ## Set up, migrate and start http://127.0.0.1:8000 on SQLite
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(STAMP) ## Set up and run the whole test suite (without the browser tests)
+	$(PY) -m pytest -m "not browser" -q
+
+test-browser: $(STAMP) ## Run the browser tests in headless Chromium (/usr/bin/chromium)
+	$(PY) -m pytest -m browser -q
+
+test-postgres: $(STAMP) ## Run the suite against PostgreSQL (DATABASE_URL, default: local server)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/gemeinwerk} $(PY) -m pytest -m "not browser" -q
+
+lint: $(STAMP) ## ruff check and format check, migrations up to date
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run --settings=gemeinwerk.test_settings
+
+format: $(STAMP) ## Format the code with ruff
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: $(STAMP) ## Measure pages and search as ratios to a baseline (bench/)
+	$(PY) bench/run.py
+
+export: $(STAMP) ## Export the guide as a static site into ./export
+	DEBUG=1 $(PY) manage.py export_faecher export
+
+clean: ## Remove the virtual environment and local data
+	rm -rf $(VENV) db.sqlite3* staticfiles export
