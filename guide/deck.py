@@ -66,8 +66,12 @@ class Card:
     def plain_text(self) -> str:
         return "\n".join(strip_markup(item) for block in self.blocks for item in block.items)
 
-    def get_absolute_url(self) -> str:
+    @functools.cached_property
+    def url(self) -> str:
         return reverse("guide:card", args=[self.number])
+
+    def get_absolute_url(self) -> str:
+        return self.url
 
 
 @dataclass
@@ -80,8 +84,12 @@ class Chapter:
     card_numbers: tuple[int, ...]
     cards: list[Card] = field(default_factory=list)
 
-    def get_absolute_url(self) -> str:
+    @functools.cached_property
+    def url(self) -> str:
         return reverse("guide:chapter", args=[self.slug])
+
+    def get_absolute_url(self) -> str:
+        return self.url
 
 
 @dataclass(eq=False)

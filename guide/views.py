@@ -1,7 +1,16 @@
-from django.http import Http404, JsonResponse
+"""Views of the Fächer.
+
+The guide is the same for every reader, so its pages are rendered once per process and then
+served from memory (``render_once``); only the search renders per request. Should the layout
+ever show something personal, cache the main block instead of the whole page.
+"""
+
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from guide import network as network_graph
+from guide import printing
 from guide.deck import PERSPECTIVES, get_deck
 from guide.opendata import deck_as_data
 from guide.search import get_index
@@ -11,29 +20,42 @@ PERSPECTIVE_SLUGS = {
     "zivilgesellschaft": "civil_society",
     "beide": "both",
 }
+_rendered: dict[tuple, str] = {}
+
+
+def render_once(request, key: tuple, template_name: str, build_context) -> HttpResponse:
+    """Render a page of static guide content the first time, then reuse the HTML.
+
+    Keys must come from the deck (card numbers, chapter slugs), never from raw user input,
+    so the cache stays as small as the deck.
+    """
+    html = _rendered.get(key)
+    if html is None:
+        html = render_to_string(template_name, build_context(), request=request)
+        _rendered[key] = html
+    return HttpResponse(html)
 
 
 def overview(request):
     deck = get_deck()
     chosen = request.GET.get("perspektive", "")
     perspective = PERSPECTIVE_SLUGS.get(chosen)
-    filtered = (
-        [card for card in deck.reading_order if card.perspective == perspective]
-        if perspective
-        else None
-    )
-    return render(
-        request,
-        "guide/overview.html",
-        {
+
+    def context():
+        return {
             "deck": deck,
-            "filtered": filtered,
+            "filtered": [c for c in deck.reading_order if c.perspective == perspective]
+            if perspective
+            else None,
             "perspective": chosen if perspective else "",
             "perspective_label": PERSPECTIVES.get(perspective, ""),
             "perspective_choices": [
                 (slug, PERSPECTIVES[value]) for slug, value in PERSPECTIVE_SLUGS.items()
             ],
-        },
+        }
+
+    return render_once(
+        request, ("overview", deck.slug, perspective), "guide/overview.html", context
     )
 
 
@@ -42,11 +64,10 @@ def card(request, number):
     current = deck.cards.get(number)
     if current is None:
         raise Http404("Diese Karte gibt es im Fächer nicht.")
-    previous, following = deck.neighbours(current)
-    return render(
-        request,
-        "guide/card.html",
-        {
+
+    def context():
+        previous, following = deck.neighbours(current)
+        return {
             "deck": deck,
             "card": current,
             "chapter": deck.chapter_of(current),
@@ -54,8 +75,9 @@ def card(request, number):
             "referenced_by": [deck.cards[n] for n in current.referenced_by],
             "previous": previous,
             "next": following,
-        },
-    )
+        }
+
+    return render_once(request, ("card", deck.slug, number), "guide/card.html", context)
 
 
 def chapter(request, slug):
@@ -63,12 +85,43 @@ def chapter(request, slug):
     found = next((c for c in deck.chapters if c.slug == slug), None)
     if found is None:
         raise Http404("Dieses Kapitel gibt es im Fächer nicht.")
-    return render(request, "guide/chapter.html", {"deck": deck, "chapter": found})
+    return render_once(
+        request,
+        ("chapter", deck.slug, found.slug),
+        "guide/chapter.html",
+        lambda: {"deck": deck, "chapter": found},
+    )
 
 
 def glossary(request):
     deck = get_deck()
-    return render(request, "guide/glossary.html", {"deck": deck, "terms": deck.glossary})
+    return render_once(
+        request,
+        ("glossary", deck.slug),
+        "guide/glossary.html",
+        lambda: {"deck": deck, "terms": deck.glossary},
+    )
+
+
+def network(request):
+    deck = get_deck()
+    return render_once(
+        request,
+        ("network", deck.slug),
+        "guide/network.html",
+        lambda: {
+            "deck": deck,
+            "svg": network_graph.svg(deck),
+            "hubs": network_graph.hubs(deck),
+        },
+    )
+
+
+def sources(request):
+    deck = get_deck()
+    return render_once(
+        request, ("sources", deck.slug), "guide/sources.html", lambda: {"deck": deck}
+    )
 
 
 def search(request):
@@ -82,19 +135,6 @@ def search(request):
     )
 
 
-def network(request):
-    deck = get_deck()
-    return render(
-        request,
-        "guide/network.html",
-        {"deck": deck, "svg": network_graph.svg(deck), "hubs": network_graph.hubs(deck)},
-    )
-
-
-def sources(request):
-    return render(request, "guide/sources.html", {"deck": get_deck()})
-
-
 def deck_json(request):
     response = JsonResponse(
         deck_as_data(get_deck()), json_dumps_params={"ensure_ascii": False, "indent": 1}
@@ -104,4 +144,8 @@ def deck_json(request):
 
 
 def deck_pdf(request):
-    raise Http404  # replaced by the print module
+    deck = get_deck()
+    pdf = printing.deck_pdf(deck, request.build_absolute_uri("/").rstrip("/"))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="faecher-{deck.slug}.pdf"'
+    return response
