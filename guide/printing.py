@@ -1,6 +1,6 @@
 """The Fächer as printable A6 cards for workshops (PDF, built with fpdf2).
 
-Page order is made for duplex printing ("doppelseitig, an der kurzen Kante wenden"):
+Page order is made for duplex printing ("doppelseitig, an der langen Kante wenden"):
 
 * page 1 is a title page, page 2 its blank back;
 * then every card in reading order as a front page (number, chapter, title, QR code to the
@@ -139,7 +139,7 @@ class CardPDF(FPDF):
         self.multi_cell(
             CONTENT_WIDTH,
             4.2,
-            "Format A6 (105 × 148 mm). Doppelseitig drucken, an der kurzen Kante wenden. "
+            "Format A6 (105 × 148 mm). Doppelseitig drucken, an der langen Kante wenden. "
             "Jede Karte hat vorne Nummer, Titel und QR-Code, hinten Text und Verweise. "
             "Leere Seiten sind Absicht: So liegen die Vorderseiten immer auf ungeraden Seiten.",
             align="L",

@@ -30,9 +30,14 @@ CHROMIUM_ARGS = [
 LOCAL_SCHEMES = {"data", "blob", "about"}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """One headless Chromium for the whole session; each test gets its own context."""
+    """One headless Chromium per test module; each test gets its own context.
+
+    Module scope, not session scope: sync Playwright allows only one running instance per
+    thread, and a module that starts its own (test_export_browser.py) would fail while a
+    session-wide one is still open. Launching Chromium costs about a second.
+    """
     if not CHROMIUM.exists():
         pytest.fail(
             f"Chromium not found at {CHROMIUM}. The browser tests need Debian's Chromium: "

@@ -1,0 +1,241 @@
+"""The co-production and the people in it (cards 6–9, 12–13, 23, 25–27, 34–35, 49)."""
+
+from django.conf import settings
+from django.db import models
+
+from workspaces.visibility import Side, Visibility, VisibleQuerySet
+
+
+class Coproduction(models.Model):
+    """Ko-Produktion — one concrete collaboration of administration and civil society.
+
+    ``kind`` separates a Kooperation with a goal and an end from a Ko-Produktion meant as a
+    lasting institution (card 6).
+    """
+
+    class Kind(models.TextChoices):
+        COOPERATION = "cooperation", "Kooperation (mit Ziel und Ende)"
+        COPRODUCTION = "coproduction", "Ko-Produktion (dauerhafte Institution)"
+
+    class Field(models.TextChoices):
+        HEALTH = "health", "Gesundheit"
+        HOUSING = "housing", "Wohnen"
+        FOOD = "food", "Ernährung"
+        ENERGY = "energy", "Energie"
+        EDUCATION = "education", "Bildung"
+        MOBILITY = "mobility", "Mobilität"
+        CARE = "care", "Pflege und Soziales"
+        ENVIRONMENT = "environment", "Umwelt und Klima"
+        CULTURE = "culture", "Kultur"
+        OTHER = "other", "Andere Daseinsvorsorge"
+
+    class Level(models.TextChoices):
+        NEIGHBOURHOOD = "neighbourhood", "Quartier"
+        MUNICIPAL = "municipal", "Kommune / Bezirk"
+        DISTRICT = "district", "Landkreis / Region"
+        STATE = "state", "Land"
+        FEDERAL = "federal", "Bund"
+
+    class Dimension(models.TextChoices):
+        MATERIAL = "material", "Materielle Teilhabe"
+        POLITICAL = "political", "Politische Teilhabe"
+        CULTURAL = "cultural", "Kulturelle Teilhabe"
+        SOCIAL = "social", "Soziale Teilhabe"
+
+    name = models.CharField("Name", max_length=200)
+    slug = models.SlugField("Kurzname in der Adresse", max_length=80, unique=True)
+    description = models.TextField("Kurzbeschreibung", blank=True)
+    kind = models.CharField("Art", max_length=20, choices=Kind.choices)
+    field = models.CharField("Feld der Daseinsvorsorge", max_length=20, choices=Field.choices)
+    level = models.CharField("Politische Ebene", max_length=20, choices=Level.choices)
+    dimensions = models.JSONField("Dimensionen der Teilhabe", default=list, blank=True)
+    start_date = models.DateField("Beginn")
+    planned_end = models.DateField("Geplantes Ende", null=True, blank=True)
+    aims_permanent = models.BooleanField("Soll dauerhaft werden (Verstetigung)", default=False)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def open_ended(self) -> bool:
+        return self.planned_end is None
+
+    def dimension_labels(self) -> list[str]:
+        labels = dict(self.Dimension.choices)
+        return [labels[d] for d in self.dimensions if d in labels]
+
+
+class Partner(models.Model):
+    """Partner:in — an organisation taking part, on one side of the co-production.
+
+    The profile helps the other side understand its logic (card 25): how it is organised and
+    decides, whom it answers to, and how long it needs to consult internally (cards 26, 41).
+    """
+
+    class OrgForm(models.TextChoices):
+        LOOSE = "loose", "Lockerer Zusammenschluss"
+        INITIATIVE = "initiative", "Initiative"
+        ASSOCIATION = "association", "Eingetragener Verein"
+        NGO = "ngo", "Etablierte NGO / Verband"
+        COOPERATIVE = "cooperative", "Genossenschaft"
+        DEPARTMENT = "department", "Fachbereich / Amt"
+        AUTHORITY = "authority", "Senats- / Landesverwaltung, Ministerium"
+        POLITICS = "politics", "Politische Vertretung (Rat, Ausschuss)"
+        PUBLIC_COMPANY = "public_company", "Öffentliches Unternehmen"
+        SCIENCE = "science", "Wissenschaft"
+        MODERATION = "moderation", "Moderation / Beratung"
+        OTHER = "other", "Andere Form"
+
+    class DecisionStyle(models.TextChoices):
+        CONSENSUS = "consensus", "Konsens"
+        PLENUM = "plenum", "Plenum mit Abstimmung"
+        BOARD = "board", "Vorstand entscheidet"
+        HIERARCHY = "hierarchy", "Hierarchie / Dienstweg"
+        OTHER = "other", "Anders"
+
+    class CivilMode(models.TextChoices):
+        SELF_ORGANISATION = "self_organisation", "Selbstorganisation von Betroffenen"
+        ADVOCACY = "advocacy", "Stellvertretung für Betroffene"
+        MIXED = "mixed", "Beides"
+
+    coproduction = models.ForeignKey(
+        Coproduction, on_delete=models.CASCADE, related_name="partners"
+    )
+    name = models.CharField("Name der Organisation", max_length=200)
+    side = models.CharField("Seite", max_length=20, choices=Side.choices)
+    org_form = models.CharField("Organisationsform", max_length=20, choices=OrgForm.choices)
+    decision_style = models.CharField(
+        "Wie entscheidet ihr intern?", max_length=20, choices=DecisionStyle.choices
+    )
+    networks = models.TextField("Netzwerke, denen ihr verpflichtet seid", blank=True)
+    responsibilities = models.TextField("Zuständigkeiten und Aufgaben", blank=True)
+    consultation_days = models.PositiveSmallIntegerField(
+        "Rücksprachefrist in Tagen",
+        default=0,
+        help_text="Wie viele Tage braucht ihr für interne Rücksprache vor einer Entscheidung?",
+    )
+    civil_mode = models.CharField(
+        "Selbstorganisation oder Stellvertretung",
+        max_length=20,
+        choices=CivilMode.choices,
+        blank=True,
+    )
+    motivation = models.TextField("Warum macht ihr mit?", blank=True)
+    left_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["side", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Membership(models.Model):
+    """Mitglied — a person in the co-production, for one partner, with an access role.
+
+    Besides access (Koordination, Mitglied, Beobachtung), a member holds roles in the
+    co-production (card 27), is paid or volunteer and has times they can take part (card 26).
+    Leaving sets ``left_at``; the row stays so that contributions keep their author.
+    """
+
+    class Access(models.TextChoices):
+        COORDINATION = "coordination", "Koordination"
+        MEMBER = "member", "Mitglied"
+        OBSERVER = "observer", "Beobachtung"
+
+    class Employment(models.TextChoices):
+        PAID = "paid", "Hauptamtlich"
+        VOLUNTEER = "volunteer", "Ehrenamtlich"
+
+    class Role(models.TextChoices):
+        EXPERTISE = "expertise", "Fachliche Expertise"
+        COORDINATION = "coordination", "Koordination"
+        NETWORK = "network", "Schnittstelle zu Netzwerken"
+        INTEREST = "interest", "Interessenvertretung"
+        FUNDER = "funder", "Geldgeber:in"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="memberships",
+    )
+    coproduction = models.ForeignKey(
+        Coproduction, on_delete=models.CASCADE, related_name="memberships"
+    )
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="memberships")
+    access = models.CharField("Zugang", max_length=20, choices=Access.choices)
+    employment = models.CharField(
+        "Haupt- oder Ehrenamt", max_length=20, choices=Employment.choices, blank=True
+    )
+    availability = models.CharField(
+        "Wann kannst du teilnehmen?",
+        max_length=300,
+        blank=True,
+        help_text="Zum Beispiel: werktags nach 18 Uhr, nicht am Wochenende.",
+    )
+    roles = models.JSONField("Rollen in der Ko-Produktion", default=list, blank=True)
+    role_conflicts = models.TextField("Rollenkonflikte", blank=True)
+    joined_at = models.DateTimeField(auto_now_add=True)
+    left_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["partner__side", "partner__name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "coproduction"],
+                condition=models.Q(left_at__isnull=True),
+                name="one_active_membership_per_person",
+            )
+        ]
+
+    def __str__(self):
+        from accounts.names import display_name
+
+        return display_name(self.user)
+
+    @property
+    def side(self) -> str:
+        return self.partner.side
+
+    @property
+    def active(self) -> bool:
+        return self.left_at is None
+
+    def role_labels(self) -> list[str]:
+        labels = dict(self.Role.choices)
+        return [labels[r] for r in self.roles if r in labels]
+
+
+class Invitation(models.Model):
+    """Einladung — an e-mail invitation to join for a partner with an access role."""
+
+    coproduction = models.ForeignKey(
+        Coproduction, on_delete=models.CASCADE, related_name="invitations"
+    )
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField("E-Mail-Adresse")
+    access = models.CharField("Zugang", max_length=20, choices=Membership.Access.choices)
+    token = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.email

@@ -1,0 +1,98 @@
+"""Visibility — the one rule that must never break (DESIGN.md).
+
+Every workspace item has a ``visibility``: only the owning side, all members of the
+co-production, or the public. It is decided here and nowhere else: lists come from
+``Model.objects.visible_to(viewer)``, single items from ``get_visible(...)``.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.http import Http404
+
+
+class Side(models.TextChoices):
+    ADMINISTRATION = "administration", "Verwaltung/Politik"
+    CIVIL_SOCIETY = "civil_society", "Zivilgesellschaft"
+    EXTERNAL = "external", "Extern (Moderation, Wissenschaft)"
+
+
+class Visibility(models.TextChoices):
+    SIDE = "side", "Nur unsere Seite"
+    COPRODUCTION = "coproduction", "Alle Mitglieder"
+    PUBLIC = "public", "Öffentlich"
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who is looking at a co-production: a member (with side and access) or an outsider."""
+
+    user: object
+    coproduction_id: int
+    membership: object | None
+
+    @property
+    def is_member(self) -> bool:
+        return self.membership is not None
+
+    @property
+    def side(self) -> str | None:
+        return self.membership.partner.side if self.membership else None
+
+    @property
+    def is_coordinator(self) -> bool:
+        return bool(self.membership) and self.membership.access == "coordination"
+
+    @property
+    def can_edit(self) -> bool:
+        return bool(self.membership) and self.membership.access in {"coordination", "member"}
+
+
+class VisibleQuerySet(models.QuerySet):
+    def visible_to(self, viewer: Viewer):
+        rows = self.filter(coproduction_id=viewer.coproduction_id)
+        if not viewer.is_member:
+            return rows.filter(visibility=Visibility.PUBLIC)
+        return rows.filter(
+            models.Q(visibility__in=[Visibility.PUBLIC, Visibility.COPRODUCTION])
+            | models.Q(visibility=Visibility.SIDE, owner_side=viewer.side)
+        )
+
+    def public(self):
+        return self.filter(visibility=Visibility.PUBLIC)
+
+
+class VisibleItem(models.Model):
+    """An item of the workspace that carries a visibility and belongs to a side."""
+
+    visibility = models.CharField(
+        "Wer kann das sehen?",
+        max_length=20,
+        choices=Visibility.choices,
+        default=Visibility.COPRODUCTION,
+    )
+    owner_side = models.CharField(
+        "Seite",
+        max_length=20,
+        choices=Side.choices,
+        blank=True,
+        help_text="Die Seite, der ein Eintrag gehört; leer bei gemeinsamen Einträgen.",
+    )
+
+    objects = VisibleQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def visibility_label(self) -> str:
+        if self.visibility == Visibility.SIDE:
+            return f"Nur {Side(self.owner_side).label}" if self.owner_side else "Nur eure Seite"
+        return self.get_visibility_display()
+
+
+def get_visible(queryset, viewer: Viewer, **lookup):
+    """One item the viewer may see, or 404 — never 403, so nothing leaks (DESIGN.md)."""
+    try:
+        return queryset.visible_to(viewer).get(**lookup)
+    except queryset.model.DoesNotExist as missing:
+        raise Http404 from missing
