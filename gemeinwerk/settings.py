@@ -234,3 +234,6 @@ OPERATOR = {
 # The guide (Fächer): decks are YAML files; the default deck is served under /faecher/.
 GUIDE_DECKS_DIR = BASE_DIR / "guide" / "decks"
 GUIDE_DEFAULT_DECK = os.environ.get("GUIDE_DEFAULT_DECK", "koproduktion")
+
+# The public address of this installation, for links in e-mails (no trailing slash).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -15,3 +15,8 @@ STORAGES = {
 # Serve static files from the apps directly, as in development (no collectstatic in tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# A real SQLite file in WAL mode, as in production: the in-memory test database uses table
+# locks that ignore the busy timeout, which would hide how concurrent writers really behave.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}  # noqa: F405

@@ -6,4 +6,5 @@ urlpatterns = [
     path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("werkstatt/", include("workspaces.urls")),
+    path("werkstatt/<slug:slug>/", include("goals.urls")),
 ]

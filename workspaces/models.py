@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from workspaces.visibility import Side, Visibility, VisibleQuerySet
+from workspaces.visibility import Side
 
 
 class Coproduction(models.Model):

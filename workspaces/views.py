@@ -1,7 +1,340 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from goals import selectors as goal_selectors
+from goals.models import Goal, Milestone
+from history.services import history_for
+from workspaces import selectors, services
+from workspaces.concurrency import StaleEdit
+from workspaces.decorators import member_view
+from workspaces.forms import (
+    CoproductionForm,
+    FirstPartnerForm,
+    InvitationForm,
+    MembershipForm,
+    PartnerForm,
+)
+from workspaces.models import Invitation, Membership, Partner
+from workspaces.rules import require
+from workspaces.services import WorkspaceError
+
+
+def workspace_render(request, template, context, *, section):
+    context = {
+        "coproduction": request.coproduction,
+        "viewer": request.viewer,
+        "section": section,
+        **context,
+    }
+    return render(request, template, context)
+
+
+def stale_response(request, form, error: StaleEdit, template, context, *, section):
+    """The second writer: keep their input, show the saved version next to it."""
+    form.add_error(None, "Jemand hat diesen Eintrag gespeichert, während ihr ihn bearbeitet habt.")
+    data = form.data.copy()
+    data["version"] = error.current.version
+    form.data = data
+    context = {**context, "form": form, "current": error.current}
+    return workspace_render(request, template, context, section=section)
 
 
 @login_required
 def home(request):
-    return render(request, "workspaces/home.html", {})
+    invitations = Invitation.objects.filter(
+        email__iexact=request.user.email, accepted_at__isnull=True, revoked_at__isnull=True
+    ).select_related("coproduction", "partner")
+    return render(
+        request,
+        "workspaces/home.html",
+        {"coproductions": selectors.coproductions_of(request.user), "invitations": invitations},
+    )
+
+
+@login_required
+def coproduction_create(request):
+    form = CoproductionForm(request.POST or None)
+    partner_form = FirstPartnerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and partner_form.is_valid():
+        coproduction = services.coproduction_create(
+            actor=request.user,
+            partner=partner_form.changed_values(),
+            **form.changed_values(),
+        )
+        messages.success(
+            request, "Die Ko-Produktion ist angelegt. Ladet jetzt eure Partner:innen ein."
+        )
+        return redirect("workspaces:dashboard", coproduction.slug)
+    return render(
+        request, "workspaces/coproduction_form.html", {"form": form, "partner_form": partner_form}
+    )
+
+
+@member_view
+def dashboard(request, coproduction, viewer):
+    goals = goal_selectors.goals_for(viewer).aggregate(
+        own_drafts=Count("id", filter=Q(kind=Goal.Kind.SIDE, owner_side=viewer.side)),
+        shared_drafts=Count("id", filter=Q(kind=Goal.Kind.SIDE) & ~Q(visibility="side")),
+        joint=Count("id", filter=Q(kind=Goal.Kind.JOINT)),
+    )
+    milestones = goal_selectors.milestones_for(viewer).aggregate(
+        total=Count("id"), reached=Count("id", filter=Q(status=Milestone.Status.REACHED))
+    )
+    partners = list(selectors.partners_of(coproduction))
+    context = {
+        "goals": goals,
+        "milestones": milestones,
+        "next_milestones": goal_selectors.next_milestones(viewer),
+        "overdue": goal_selectors.overdue_milestones(viewer).count(),
+        "partners": partners,
+        "member_count": selectors.members_of(coproduction).count(),
+        "open_invitations": selectors.open_invitations(coproduction).count(),
+        "reading": reading_suggestions(coproduction, viewer, goals, milestones, partners),
+    }
+    return workspace_render(request, "workspaces/dashboard.html", context, section="dashboard")
+
+
+def reading_suggestions(coproduction, viewer, goals, milestones, partners) -> list[tuple[int, str]]:
+    """Which cards to read now, from where the co-production stands (cards 25–33)."""
+    sides = {p.side for p in partners}
+    out = []
+    if len(sides - {"external"}) < 2:
+        out.append(
+            (25, "Noch fehlt eine Seite: Ladet die andere Seite ein und lernt ihre Logik kennen.")
+        )
+    if not goals["own_drafts"]:
+        out.append((30, "Formuliert zuerst die Ziele eurer Seite."))
+    if goals["shared_drafts"] and not goals["joint"]:
+        out.append((31, "Aus den geteilten Zielen der Seiten werden gemeinsame Ziele."))
+    if goals["joint"] and not milestones["total"]:
+        out.append((32, "Legt Meilensteine fest – und feiert, wenn ihr sie erreicht."))
+    if any(p.consultation_days == 0 for p in partners):
+        out.append((26, "Tragt ein, wie lange eure Partner:innen für Rücksprachen brauchen."))
+    if coproduction.planned_end is None and coproduction.kind == "cooperation":
+        out.append((35, "Eine Kooperation hat ein Ende: Wann ist euer Ziel erreicht?"))
+    return out[:4] or [(46, "Nehmt euch regelmäßig Zeit für Reflexion.")]
+
+
+@member_view
+def coproduction_edit(request, coproduction, viewer):
+    require(request.user, "workspaces.manage", viewer)
+    form = CoproductionForm(request.POST or None, instance=coproduction)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.coproduction_update(
+                actor=request.user,
+                coproduction=coproduction,
+                expected_version=form.expected_version(),
+                **form.changed_values(),
+            )
+        except StaleEdit as error:
+            return stale_response(
+                request, form, error, "workspaces/coproduction_edit.html", {}, section="settings"
+            )
+        messages.success(request, "Gespeichert.")
+        return redirect("workspaces:dashboard", coproduction.slug)
+    return workspace_render(
+        request,
+        "workspaces/coproduction_edit.html",
+        {"form": form, "history": history_for(coproduction)[:20]},
+        section="settings",
+    )
+
+
+@member_view
+def partner_list(request, coproduction, viewer):
+    return workspace_render(
+        request,
+        "workspaces/partner_list.html",
+        {"partners": selectors.partners_of(coproduction)},
+        section="partners",
+    )
+
+
+@member_view
+def partner_create(request, coproduction, viewer):
+    require(request.user, "workspaces.manage", viewer)
+    form = PartnerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        partner = services.partner_create(
+            actor=request.user, coproduction=coproduction, **form.changed_values()
+        )
+        messages.success(request, f"{partner.name} ist jetzt Partner:in.")
+        return redirect("workspaces:partner", coproduction.slug, partner.pk)
+    return workspace_render(
+        request, "workspaces/partner_form.html", {"form": form}, section="partners"
+    )
+
+
+@member_view
+def partner_detail(request, coproduction, viewer, pk):
+    partner = get_object_or_404(Partner, coproduction=coproduction, pk=pk)
+    may_edit = viewer.is_coordinator or (viewer.can_edit and viewer.side == partner.side)
+    form = PartnerForm(request.POST or None, instance=partner) if may_edit else None
+    if request.method == "POST":
+        if form is None:
+            raise Http404
+        if form.is_valid():
+            try:
+                services.partner_update(
+                    actor=request.user,
+                    partner=partner,
+                    expected_version=form.expected_version(),
+                    **form.changed_values(),
+                )
+            except StaleEdit as error:
+                return stale_response(
+                    request,
+                    form,
+                    error,
+                    "workspaces/partner_detail.html",
+                    {"partner": partner},
+                    section="partners",
+                )
+            messages.success(request, "Das Profil ist gespeichert.")
+            return redirect("workspaces:partner", coproduction.slug, partner.pk)
+    return workspace_render(
+        request,
+        "workspaces/partner_detail.html",
+        {
+            "partner": partner,
+            "form": form,
+            "members": selectors.members_of(coproduction).filter(partner=partner),
+            "history": history_for(partner)[:20],
+        },
+        section="partners",
+    )
+
+
+@member_view
+def member_list(request, coproduction, viewer):
+    return workspace_render(
+        request,
+        "workspaces/member_list.html",
+        {
+            "members": selectors.members_of(coproduction),
+            "former": selectors.members_of(coproduction, include_former=True).filter(
+                left_at__isnull=False
+            ),
+            "invitations": selectors.open_invitations(coproduction)
+            if viewer.is_coordinator
+            else [],
+        },
+        section="members",
+    )
+
+
+@member_view
+def member_invite(request, coproduction, viewer):
+    require(request.user, "workspaces.manage", viewer)
+    form = InvitationForm(request.POST or None, coproduction=coproduction)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = services.invitation_create(
+                actor=request.user, coproduction=coproduction, **form.cleaned_data
+            )
+        except WorkspaceError as error:
+            form.add_error("email", str(error))
+        else:
+            messages.success(request, f"Die Einladung an {invitation.email} ist verschickt.")
+            return redirect("workspaces:members", coproduction.slug)
+    return workspace_render(
+        request, "workspaces/member_invite.html", {"form": form}, section="members"
+    )
+
+
+@require_POST
+@member_view
+def invitation_revoke(request, coproduction, viewer, pk):
+    require(request.user, "workspaces.manage", viewer)
+    invitation = get_object_or_404(Invitation, coproduction=coproduction, pk=pk)
+    services.invitation_revoke(actor=request.user, invitation=invitation)
+    messages.success(request, f"Die Einladung an {invitation.email} ist zurückgezogen.")
+    return redirect("workspaces:members", coproduction.slug)
+
+
+@member_view
+def member_detail(request, coproduction, viewer, pk):
+    membership = get_object_or_404(
+        Membership.objects.select_related("user", "partner"), coproduction=coproduction, pk=pk
+    )
+    own = membership.pk == viewer.membership.pk
+    may_edit = viewer.is_coordinator or own
+    form = None
+    if may_edit:
+        form = MembershipForm(
+            request.POST or None, instance=membership, may_manage=viewer.is_coordinator
+        )
+    if request.method == "POST":
+        if form is None:
+            raise Http404
+        if form.is_valid():
+            try:
+                services.membership_update(
+                    actor=request.user,
+                    membership=membership,
+                    expected_version=form.expected_version(),
+                    **form.changed_values(),
+                )
+            except StaleEdit as error:
+                return stale_response(
+                    request,
+                    form,
+                    error,
+                    "workspaces/member_detail.html",
+                    {"member": membership, "own": own},
+                    section="members",
+                )
+            except WorkspaceError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, "Gespeichert.")
+                return redirect("workspaces:member", coproduction.slug, membership.pk)
+    return workspace_render(
+        request,
+        "workspaces/member_detail.html",
+        {"member": membership, "form": form, "own": own, "history": history_for(membership)[:20]},
+        section="members",
+    )
+
+
+@require_POST
+@member_view
+def member_leave(request, coproduction, viewer, pk):
+    membership = get_object_or_404(Membership, coproduction=coproduction, pk=pk)
+    if membership.pk != viewer.membership.pk:
+        require(request.user, "workspaces.manage", viewer)
+    try:
+        services.membership_leave(actor=request.user, membership=membership)
+    except WorkspaceError as error:
+        messages.error(request, str(error))
+        return redirect("workspaces:member", coproduction.slug, membership.pk)
+    if membership.pk == viewer.membership.pk:
+        messages.success(request, f"Ihr seid aus „{coproduction.name}“ ausgetreten.")
+        return redirect("workspaces:home")
+    messages.success(request, "Die Mitgliedschaft ist beendet.")
+    return redirect("workspaces:members", coproduction.slug)
+
+
+@login_required
+def invitation(request, token):
+    found = (
+        Invitation.objects.select_related("coproduction", "partner")
+        .filter(token=token, accepted_at__isnull=True, revoked_at__isnull=True)
+        .first()
+    )
+    if found is None:
+        raise Http404("Diese Einladung gibt es nicht (mehr).")
+    if request.method == "POST":
+        try:
+            services.invitation_accept(user=request.user, token=token)
+        except WorkspaceError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"Willkommen in „{found.coproduction.name}“!")
+            return redirect("workspaces:dashboard", found.coproduction.slug)
+    return render(request, "workspaces/invitation.html", {"invitation": found})

@@ -47,6 +47,11 @@ class Viewer:
     def can_edit(self) -> bool:
         return bool(self.membership) and self.membership.access in {"coordination", "member"}
 
+    def may_edit(self, item) -> bool:
+        """Editors change joint items and their own side's items, never the other side's."""
+        owner = getattr(item, "owner_side", "")
+        return self.can_edit and (not owner or owner == self.side)
+
 
 class VisibleQuerySet(models.QuerySet):
     def visible_to(self, viewer: Viewer):

@@ -1,0 +1,163 @@
+from django import forms
+
+from workspaces.models import Coproduction, Invitation, Membership, Partner
+from workspaces.visibility import Side
+
+
+class VersionedForm(forms.ModelForm):
+    """A form for an item with a version: the version the person started from goes along."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+    def expected_version(self) -> int:
+        return self.cleaned_data.get("version") or self.instance.version
+
+    def changed_values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.fields if name != "version"}
+
+
+class CoproductionForm(VersionedForm):
+    dimensions = forms.MultipleChoiceField(
+        label="Welche Dimensionen der Teilhabe wollt ihr stärken?",
+        choices=Coproduction.Dimension.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Siehe Karte 8 (Teilhabe).",
+    )
+
+    class Meta:
+        model = Coproduction
+        fields = [
+            "name",
+            "description",
+            "kind",
+            "field",
+            "level",
+            "dimensions",
+            "start_date",
+            "planned_end",
+            "aims_permanent",
+        ]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "planned_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "kind": "Eine Kooperation hat ein Ziel und ein Ende; eine Ko-Produktion soll dauerhaft "
+            "Leistungen der Daseinsvorsorge erbringen (Karte 6).",
+            "planned_end": "Leer lassen, wenn die Zusammenarbeit offen endet (Karte 35).",
+            "aims_permanent": "Soll die Zusammenarbeit verstetigt werden? (Karte 34)",
+        }
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("planned_end")
+        if start and end and end < start:
+            self.add_error("planned_end", "Das geplante Ende liegt vor dem Beginn.")
+        return data
+
+
+class PartnerForm(VersionedForm):
+    class Meta:
+        model = Partner
+        fields = [
+            "name",
+            "side",
+            "org_form",
+            "decision_style",
+            "consultation_days",
+            "civil_mode",
+            "networks",
+            "responsibilities",
+            "motivation",
+        ]
+        widgets = {
+            "side": forms.RadioSelect,
+            "networks": forms.Textarea(attrs={"rows": 2}),
+            "responsibilities": forms.Textarea(attrs={"rows": 2}),
+            "motivation": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "side": "Extern sind zum Beispiel Moderation oder Wissenschaft (Karte 49).",
+            "civil_mode": "Nur für die Zivilgesellschaft: Organisieren sich Betroffene selbst, "
+            "oder sprecht ihr für sie (Karte 23)?",
+            "motivation": "Warum lasst ihr euch auf die Ko-Produktion ein? (Karten 12, 13)",
+            "consultation_days": "Wie viele Tage braucht ihr für interne Rücksprache, bevor ihr "
+            "entscheiden könnt? (Karten 26, 41)",
+        }
+
+    def clean(self):
+        data = super().clean()
+        if data.get("civil_mode") and data.get("side") != Side.CIVIL_SOCIETY:
+            self.add_error(
+                "civil_mode",
+                "Selbstorganisation oder Stellvertretung gilt nur für die Zivilgesellschaft.",
+            )
+        return data
+
+
+class FirstPartnerForm(PartnerForm):
+    """The founder's own organisation, asked for when a co-production is opened."""
+
+    prefix = "partner"
+
+    class Meta(PartnerForm.Meta):
+        fields = ["name", "side", "org_form", "decision_style"]
+
+
+class InvitationForm(forms.ModelForm):
+    class Meta:
+        model = Invitation
+        fields = ["email", "partner", "access"]
+        widgets = {"access": forms.RadioSelect}
+        help_texts = {
+            "access": "Koordination verwaltet Mitglieder und Einstellungen; Beobachtung kann "
+            "lesen, aber nichts ändern.",
+        }
+
+    def __init__(self, *args, coproduction, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = Partner.objects.filter(
+            coproduction=coproduction, left_at__isnull=True
+        )
+        self.fields["partner"].label = "Für welche Partner:in?"
+
+
+class MembershipForm(VersionedForm):
+    roles = forms.MultipleChoiceField(
+        label="Rollen in der Ko-Produktion",
+        choices=Membership.Role.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Mehrere sind möglich (Karte 27).",
+    )
+
+    class Meta:
+        model = Membership
+        fields = ["partner", "access", "employment", "availability", "roles", "role_conflicts"]
+        widgets = {
+            "access": forms.RadioSelect,
+            "employment": forms.RadioSelect,
+            "role_conflicts": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "employment": "Ehrenamtliche haben meist abends und am Wochenende Zeit (Karte 26).",
+            "role_conflicts": "Zum Beispiel: Interessenvertretung und Geldgeber:in zugleich.",
+        }
+
+    def __init__(self, *args, may_manage: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = Partner.objects.filter(
+            coproduction=self.instance.coproduction, left_at__isnull=True
+        )
+        if not may_manage:
+            # Only coordination changes who is on which side and with which access.
+            del self.fields["partner"]
+            del self.fields["access"]

@@ -1,0 +1,59 @@
+"""Reads of the Werkstatt that depend on who is looking."""
+
+from django.db.models import Count, Q
+from django.http import Http404
+
+from workspaces.models import Coproduction, Invitation, Membership, Partner
+from workspaces.visibility import Viewer
+
+
+def active_membership(user, coproduction) -> Membership | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        Membership.objects.select_related("partner")
+        .filter(user=user, coproduction=coproduction, left_at__isnull=True)
+        .first()
+    )
+
+
+def viewer_for(user, coproduction) -> Viewer:
+    return Viewer(
+        user=user, coproduction_id=coproduction.pk, membership=active_membership(user, coproduction)
+    )
+
+
+def coproduction_for_member(user, slug: str) -> tuple[Coproduction, Viewer]:
+    """The co-production and the viewer — 404 for anyone who is not a member (no leak)."""
+    coproduction = Coproduction.objects.filter(slug=slug).first()
+    if coproduction is None:
+        raise Http404
+    viewer = viewer_for(user, coproduction)
+    if not viewer.is_member:
+        raise Http404
+    return coproduction, viewer
+
+
+def coproductions_of(user):
+    return (
+        Coproduction.objects.filter(memberships__user=user, memberships__left_at__isnull=True)
+        .annotate(member_count=Count("memberships", filter=Q(memberships__left_at__isnull=True)))
+        .order_by("name")
+    )
+
+
+def partners_of(coproduction):
+    return Partner.objects.filter(coproduction=coproduction).annotate(
+        member_count=Count("memberships", filter=Q(memberships__left_at__isnull=True))
+    )
+
+
+def members_of(coproduction, *, include_former: bool = False):
+    rows = Membership.objects.filter(coproduction=coproduction).select_related("user", "partner")
+    return rows if include_former else rows.filter(left_at__isnull=True)
+
+
+def open_invitations(coproduction):
+    return Invitation.objects.filter(
+        coproduction=coproduction, accepted_at__isnull=True, revoked_at__isnull=True
+    ).select_related("partner")

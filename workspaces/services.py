@@ -1,0 +1,226 @@
+"""Writes of the Werkstatt: co-productions, partners, invitations, memberships.
+
+Every function owns its transaction, records the change in the history and sends e-mail only
+after commit.
+"""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+
+from history.models import ChangeRecord
+from history.services import diff, record_change, snapshot
+from workspaces.concurrency import save_versioned
+from workspaces.models import Coproduction, Invitation, Membership, Partner
+
+INVITATION_DAYS = 14
+COPRODUCTION_FIELDS = [
+    "name",
+    "description",
+    "kind",
+    "field",
+    "level",
+    "dimensions",
+    "start_date",
+    "planned_end",
+    "aims_permanent",
+]
+PARTNER_FIELDS = [
+    "name",
+    "side",
+    "org_form",
+    "decision_style",
+    "networks",
+    "responsibilities",
+    "consultation_days",
+    "civil_mode",
+    "motivation",
+]
+MEMBERSHIP_FIELDS = ["partner", "access", "employment", "availability", "roles", "role_conflicts"]
+
+
+class WorkspaceError(Exception):
+    """A request the rules of the Werkstatt do not allow; the message is for the user."""
+
+
+GERMAN_LETTERS = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+)
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name.translate(GERMAN_LETTERS))[:60].strip("-") or "ko-produktion"
+    slug, n = base, 2
+    while Coproduction.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _update(actor, item, fields, expected_version, values):
+    before = snapshot(item, fields)
+    for name, value in values.items():
+        setattr(item, name, value)
+    save_versioned(item, expected_version=expected_version, fields=list(values))
+    changes = diff(before, snapshot(item, fields))
+    if changes:
+        record_change(actor=actor, item=item, action=ChangeRecord.Action.UPDATED, changes=changes)
+    return item
+
+
+@transaction.atomic
+def coproduction_create(*, actor, partner: dict, **fields) -> Coproduction:
+    """Open a co-production with the founder's organisation and the founder as coordinator."""
+    coproduction = Coproduction.objects.create(slug=_unique_slug(fields["name"]), **fields)
+    record_change(actor=actor, item=coproduction, action=ChangeRecord.Action.CREATED)
+    first = partner_create(actor=actor, coproduction=coproduction, **partner)
+    membership = Membership.objects.create(
+        user=actor,
+        coproduction=coproduction,
+        partner=first,
+        access=Membership.Access.COORDINATION,
+        roles=[Membership.Role.COORDINATION],
+    )
+    record_change(actor=actor, item=membership, action=ChangeRecord.Action.JOINED)
+    return coproduction
+
+
+@transaction.atomic
+def coproduction_update(*, actor, coproduction, expected_version: int, **values):
+    return _update(actor, coproduction, COPRODUCTION_FIELDS, expected_version, values)
+
+
+@transaction.atomic
+def partner_create(*, actor, coproduction, **fields) -> Partner:
+    partner = Partner.objects.create(coproduction=coproduction, **fields)
+    record_change(
+        actor=actor,
+        item=partner,
+        action=ChangeRecord.Action.CREATED,
+        changes={k: [None, v] for k, v in snapshot(partner, PARTNER_FIELDS).items() if v},
+    )
+    return partner
+
+
+@transaction.atomic
+def partner_update(*, actor, partner, expected_version: int, **values):
+    return _update(actor, partner, PARTNER_FIELDS, expected_version, values)
+
+
+@transaction.atomic
+def invitation_create(*, actor, coproduction, partner, email: str, access: str) -> Invitation:
+    email = email.strip().lower()
+    if Membership.objects.filter(
+        coproduction=coproduction, user__email__iexact=email, left_at__isnull=True
+    ).exists():
+        raise WorkspaceError("Diese Person ist schon Mitglied.")
+    invitation = Invitation.objects.create(
+        coproduction=coproduction,
+        partner=partner,
+        email=email,
+        access=access,
+        token=secrets.token_urlsafe(32),
+        invited_by=actor,
+        expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
+    )
+    transaction.on_commit(lambda: _send_invitation(invitation))
+    return invitation
+
+
+def _send_invitation(invitation: Invitation) -> None:
+    from django.urls import reverse
+
+    context = {
+        "invitation": invitation,
+        "url": settings.SITE_URL + reverse("workspaces:invitation", args=[invitation.token]),
+        "days": INVITATION_DAYS,
+    }
+    send_mail(
+        subject=f"[Gemeinwerk] Einladung: {invitation.coproduction.name}",
+        message=render_to_string("workspaces/email/invitation.txt", context),
+        from_email=None,
+        recipient_list=[invitation.email],
+    )
+
+
+@transaction.atomic
+def invitation_revoke(*, actor, invitation: Invitation) -> None:
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+
+
+@transaction.atomic
+def invitation_accept(*, user, token: str) -> Membership:
+    invitation = (
+        Invitation.objects.select_for_update()
+        .select_related("coproduction", "partner")
+        .filter(token=token)
+        .first()
+    )
+    if invitation is None or invitation.revoked_at:
+        raise WorkspaceError("Diese Einladung gibt es nicht (mehr).")
+    if invitation.accepted_at:
+        raise WorkspaceError("Diese Einladung wurde schon angenommen.")
+    if invitation.expires_at < timezone.now():
+        raise WorkspaceError("Diese Einladung ist abgelaufen. Bittet um eine neue.")
+    if user.email.lower() != invitation.email.lower():
+        raise WorkspaceError(
+            f"Diese Einladung ging an {invitation.email}. Meldet euch bitte mit dieser Adresse an."
+        )
+    existing = Membership.objects.filter(
+        user=user, coproduction=invitation.coproduction, left_at__isnull=True
+    ).first()
+    if existing:
+        raise WorkspaceError("Ihr seid schon Mitglied dieser Ko-Produktion.")
+    membership = Membership.objects.create(
+        user=user,
+        coproduction=invitation.coproduction,
+        partner=invitation.partner,
+        access=invitation.access,
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    record_change(actor=user, item=membership, action=ChangeRecord.Action.JOINED)
+    return membership
+
+
+def _coordinators_left(membership: Membership) -> int:
+    return (
+        Membership.objects.filter(
+            coproduction=membership.coproduction,
+            access=Membership.Access.COORDINATION,
+            left_at__isnull=True,
+        )
+        .exclude(pk=membership.pk)
+        .count()
+    )
+
+
+@transaction.atomic
+def membership_update(*, actor, membership, expected_version: int, **values):
+    demoted = (
+        membership.access == Membership.Access.COORDINATION
+        and values.get("access", membership.access) != Membership.Access.COORDINATION
+    )
+    if demoted and not _coordinators_left(membership):
+        raise WorkspaceError("Eine Ko-Produktion braucht mindestens eine Koordination.")
+    return _update(actor, membership, MEMBERSHIP_FIELDS, expected_version, values)
+
+
+@transaction.atomic
+def membership_leave(*, actor, membership) -> None:
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if membership.left_at:
+        raise WorkspaceError("Diese Mitgliedschaft ist schon beendet.")
+    if membership.access == Membership.Access.COORDINATION and not _coordinators_left(membership):
+        raise WorkspaceError(
+            "Ihr seid die letzte Koordination. Gebt die Koordination erst jemand anderem."
+        )
+    membership.left_at = timezone.now()
+    membership.save(update_fields=["left_at"])
+    record_change(actor=actor, item=membership, action=ChangeRecord.Action.LEFT)
