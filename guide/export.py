@@ -42,6 +42,8 @@ STATIC_DIR = "static"
 # Attributes that carry a URL in our templates (``href`` also inside the SVG network).
 URL_ATTRIBUTE = re.compile(r'(\s)(href|src|action)="([^"]*)"')
 APP_URL = re.compile(r'(?:href|src|action)="/')
+# The personal header (Anmelden, Konto): a static site has no accounts.
+PERSONAL = re.compile(r"<!--personal-->.*?<!--/personal-->", re.DOTALL)
 
 # Offline search normalisation; static-search.js does exactly the same to the query.
 GENDER = re.compile(r"[:*_](?=in(?:nen)?\b)")
@@ -110,7 +112,7 @@ def export_site(target: Path) -> Export:
     for page in exported:
         body = page.body
         if page.path.endswith(".html"):
-            body = links.rewrite(body.decode(), page).encode()
+            body = links.rewrite(PERSONAL.sub("", body.decode()), page).encode()
         result.files.append(_write(target, page.path, body))
 
     index = search_index(deck, {page.url: page.path for page in exported})

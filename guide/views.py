@@ -1,8 +1,8 @@
 """Views of the Fächer.
 
 The guide is the same for every reader, so its pages are rendered once per process and then
-served from memory (``render_once``); only the search renders per request. Should the layout
-ever show something personal, cache the main block instead of the whole page.
+served from memory (``render_once``); only the search renders per request. The personal part
+of the header (Anmelden / Konto) is left empty in the stored HTML and filled per request.
 """
 
 from django.http import Http404, HttpResponse, JsonResponse
@@ -21,6 +21,8 @@ PERSPECTIVE_SLUGS = {
     "beide": "both",
 }
 _rendered: dict[tuple, str] = {}
+# Where core/base.html leaves room for the personal header (core/personal_nav.html).
+PERSONAL_PLACEHOLDER = "<!--personal--><!--/personal-->"
 
 
 def render_once(request, key: tuple, template_name: str, build_context) -> HttpResponse:
@@ -31,9 +33,11 @@ def render_once(request, key: tuple, template_name: str, build_context) -> HttpR
     """
     html = _rendered.get(key)
     if html is None:
-        html = render_to_string(template_name, build_context(), request=request)
+        context = {**build_context(), "personal_deferred": True}
+        html = render_to_string(template_name, context, request=request)
         _rendered[key] = html
-    return HttpResponse(html)
+    personal = render_to_string("core/personal_nav.html", request=request)
+    return HttpResponse(html.replace(PERSONAL_PLACEHOLDER, personal, 1))
 
 
 def overview(request):
