@@ -1,6 +1,8 @@
 """Settings for the test suite: production settings with a throwaway key and fast hashing."""
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
 
@@ -19,4 +21,6 @@ WHITENOISE_AUTOREFRESH = True
 # A real SQLite file in WAL mode, as in production: the in-memory test database uses table
 # locks that ignore the busy timeout, which would hide how concurrent writers really behave.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"gemeinwerk-test-{os.getpid()}.sqlite3")
+    }

@@ -3,6 +3,7 @@
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
@@ -11,6 +12,10 @@ from history.models import ChangeRecord
 
 def _plain(value):
     if isinstance(value, models.Model):
+        if value._meta.label == settings.AUTH_USER_MODEL:
+            from accounts.names import display_name
+
+            return display_name(value)
         return str(value)
     if isinstance(value, (date, datetime, Decimal)):
         return value.isoformat() if hasattr(value, "isoformat") else str(value)
