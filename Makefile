@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-browser test-postgres lint format bench export clean
+.PHONY: help run test test-browser test-postgres lint format bench demo export clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP) ## Set up, migrate and start http://127.0.0.1:8000 on SQLite
 	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py createcachetable
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP) ## Set up and run the whole test suite (without the browser tests)
@@ -40,6 +41,11 @@ format: $(STAMP) ## Format the code with ruff
 
 bench: $(STAMP) ## Measure pages and search as ratios to a baseline (bench/)
 	$(PY) bench/run.py
+
+demo: $(STAMP) ## Add the demo co-production (and the large one) to the local SQLite database
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py createcachetable
+	DEBUG=1 $(PY) manage.py demo --size large
 
 export: $(STAMP) ## Export the guide as a static site into ./export
 	DEBUG=1 $(PY) manage.py export_faecher export

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 
+from workspaces.models import Coproduction
 from workspaces.visibility import VisibleItem
 
 
@@ -22,6 +23,8 @@ class Goal(VisibleItem):
     class Level(models.TextChoices):
         ABSTRACT = "abstract", "Abstrakt (warum)"
         CONCRETE = "concrete", "Konkret (was bis wann)"
+
+    HISTORY_CHOICES = {"dimensions": Coproduction.Dimension.choices}
 
     coproduction = models.ForeignKey(
         "workspaces.Coproduction", on_delete=models.CASCADE, related_name="goals"
@@ -60,6 +63,17 @@ class Goal(VisibleItem):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_joint(self) -> bool:
+        return self.kind == self.Kind.JOINT
+
+    def dimension_labels(self) -> list[str]:
+        labels = dict(Coproduction.Dimension.choices)
+        return [labels[d] for d in self.dimensions if d in labels]
+
+    def get_dimensions_display(self) -> str:
+        return ", ".join(self.dimension_labels())
 
 
 class Demand(VisibleItem):

@@ -1,16 +1,109 @@
-"""Reads of goals, strategy and milestones — always through visibility (visible_to)."""
+"""Reads of goals, strategy and milestones — always through visibility (visible_to).
 
-from django.db.models import Prefetch
+Related goals (a milestone's goal, an obstacle's goal, the side goals a joint goal answers)
+are prefetched through ``visible_to`` as well, so a template can never show a goal its
+viewer may not see: a hidden goal simply reads as ``None`` or is missing from the list.
+"""
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
+from workspaces.visibility import Visibility
+
+TIMELINE_LIMIT = 60
+
+
+def _visible_goals(viewer):
+    return Goal.objects.visible_to(viewer)
 
 
 def goals_for(viewer):
     return (
         Goal.objects.visible_to(viewer)
-        .select_related("steward__user")
-        .prefetch_related(Prefetch("answers", queryset=Goal.objects.visible_to(viewer)))
+        .select_related("steward__user", "steward__partner")
+        .prefetch_related(Prefetch("answers", queryset=_visible_goals(viewer)))
+    )
+
+
+def goal_detail_for(viewer):
+    """One goal with both directions of the joint/side link, each filtered by visibility."""
+    joint = _visible_goals(viewer).filter(kind=Goal.Kind.JOINT)
+    return goals_for(viewer).prefetch_related(Prefetch("answered_by", queryset=joint))
+
+
+def goal_choices(viewer):
+    """Goals a milestone or obstacle may point to: those the viewer sees."""
+    return Goal.objects.visible_to(viewer).order_by("kind", "owner_side", "id")
+
+
+def milestone_count(viewer) -> int:
+    return Milestone.objects.visible_to(viewer).count()
+
+
+def own_drafts(viewer):
+    """Our side's own goals, whatever their visibility (card 30)."""
+    return (
+        Goal.objects.visible_to(viewer)
+        .filter(kind=Goal.Kind.SIDE, owner_side=viewer.side)
+        .order_by("level", "id")
+    )
+
+
+def shared_drafts_of_others(viewer):
+    """The other sides' goals — only those they shared (visible_to leaves nothing else)."""
+    return (
+        Goal.objects.visible_to(viewer)
+        .filter(kind=Goal.Kind.SIDE)
+        .exclude(owner_side=viewer.side)
+        .order_by("owner_side", "level", "id")
+    )
+
+
+def joint_goals(viewer):
+    return goals_for(viewer).filter(kind=Goal.Kind.JOINT).order_by("id")
+
+
+def answerable_goals(viewer):
+    """Side goals a joint goal may answer: shared ones only, never a side's private draft."""
+    return (
+        Goal.objects.visible_to(viewer)
+        .filter(kind=Goal.Kind.SIDE)
+        .exclude(visibility=Visibility.SIDE)
+        .order_by("owner_side", "level", "id")
+    )
+
+
+def _covered(viewer) -> Exists:
+    """Whether a joint goal the viewer sees answers the side goal (one index lookup per row:
+    the visible joint goals are a set computed once, not a subquery per row)."""
+    joint_ids = _visible_goals(viewer).filter(kind=Goal.Kind.JOINT).values("pk")
+    return Exists(
+        Goal.answers.through.objects.filter(to_goal=OuterRef("pk"), from_goal__in=joint_ids)
+    )
+
+
+def overlap_goals(viewer):
+    """Every side goal the viewer sees, marked whether a visible joint goal answers it."""
+    joint = _visible_goals(viewer).filter(kind=Goal.Kind.JOINT)
+    return (
+        Goal.objects.visible_to(viewer)
+        .filter(kind=Goal.Kind.SIDE)
+        .annotate(covered=_covered(viewer))
+        .prefetch_related(Prefetch("answered_by", queryset=joint.order_by("id")))
+        .order_by("owner_side", "-covered", "level", "id")
+    )
+
+
+def overlap_summary(viewer) -> list[dict]:
+    """Per side: how many of its (visible) goals the joint goals cover, in one query."""
+    return list(
+        Goal.objects.visible_to(viewer)
+        .filter(kind=Goal.Kind.SIDE)
+        .annotate(covered=_covered(viewer))
+        .values("owner_side")
+        .annotate(total=Count("id"), covered_count=Count("id", filter=Q(covered=True)))
+        .order_by("owner_side")
     )
 
 
@@ -18,16 +111,57 @@ def demands_for(viewer):
     return Demand.objects.visible_to(viewer)
 
 
+def own_demands(viewer):
+    return demands_for(viewer).filter(owner_side=viewer.side).order_by("kind", "id")
+
+
+def shared_demands_of_others(viewer):
+    return demands_for(viewer).exclude(owner_side=viewer.side).order_by("owner_side", "kind", "id")
+
+
 def contributions_for(viewer):
-    return Contribution.objects.visible_to(viewer).select_related("partner")
+    return (
+        Contribution.objects.visible_to(viewer)
+        .select_related("partner")
+        .order_by("partner__side", "partner__name", "kind", "id")
+    )
 
 
 def obstacles_for(viewer):
-    return Obstacle.objects.visible_to(viewer).select_related("goal")
+    return (
+        Obstacle.objects.visible_to(viewer)
+        .prefetch_related(Prefetch("goal", queryset=_visible_goals(viewer)))
+        .order_by("goal_id", "id")
+    )
+
+
+def stewarded_goals(viewer):
+    """Joint goals with the member who watches over each (card 31)."""
+    return (
+        _visible_goals(viewer)
+        .filter(kind=Goal.Kind.JOINT)
+        .select_related("steward__user", "steward__partner")
+        .order_by("id")
+    )
 
 
 def milestones_for(viewer):
-    return Milestone.objects.visible_to(viewer).select_related("responsible__user", "goal")
+    return (
+        Milestone.objects.visible_to(viewer)
+        .select_related("responsible__user")
+        .prefetch_related(Prefetch("goal", queryset=_visible_goals(viewer)))
+    )
+
+
+def timeline_milestones(viewer, *, today, limit: int = TIMELINE_LIMIT) -> list[Milestone]:
+    """At most ``limit`` milestones nearest to today, in date order (two bounded queries)."""
+    rows = Milestone.objects.visible_to(viewer).only(
+        "id", "title", "kind", "status", "due_date", "visibility", "owner_side", "celebrated"
+    )
+    before = list(rows.filter(due_date__lt=today).order_by("-due_date", "-id")[:limit])
+    after = list(rows.filter(due_date__gte=today).order_by("due_date", "id")[:limit])
+    nearest = sorted(before + after, key=lambda m: (abs((m.due_date - today).days), m.due_date))
+    return sorted(nearest[:limit], key=lambda m: (m.due_date, m.id))
 
 
 def next_milestones(viewer, limit: int = 5):

@@ -1,17 +1,701 @@
+"""Pages of goals, strategy and milestones (cards 30–33).
+
+Views stay thin: find the item through the selectors (visibility decided there), check the
+permission, validate, call one service, turn a domain error into a message next to a field.
+"""
+
+import copy
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from goals import selectors, services, timeline
+from goals.forms import (
+    ContributionForm,
+    DemandForm,
+    GoalForm,
+    JointGoalForm,
+    MilestoneForm,
+    ObstacleForm,
+)
+from goals.models import Contribution, Goal, Milestone
+from history.services import history_for
+from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
-from workspaces.views import workspace_render
+from workspaces.rules import require
+from workspaces.services import WorkspaceError
+from workspaces.views import stale_response, workspace_render
+from workspaces.visibility import Side, Visibility, get_visible
+
+PAGE_SIZE = 50
+HISTORY_LENGTH = 20
+NOT_YOURS = "Diesen Eintrag können nur Mitglieder der Seite ändern, der er gehört."
+STALE_ACTION = (
+    "Jemand hat diesen Eintrag inzwischen geändert. Schaut ihn euch noch einmal an und "
+    "versucht es dann erneut."
+)
+
+
+# Helpers -----------------------------------------------------------------------------------
+
+
+def paginate(request, rows, param: str, *, anchor: str = "", per_page: int = PAGE_SIZE):
+    """A page of ``rows`` chosen by the query parameter ``param``; other parameters stay."""
+    page = Paginator(rows, per_page).get_page(request.GET.get(param))
+
+    def url(number: int) -> str:
+        query = request.GET.copy()
+        query[param] = number
+        return f"?{query.urlencode()}" + (f"#{anchor}" if anchor else "")
+
+    page.previous_url = url(page.previous_page_number()) if page.has_previous() else ""
+    page.next_url = url(page.next_page_number()) if page.has_next() else ""
+    return page
+
+
+def require_item_edit(viewer, item) -> None:
+    """Observers and the other side's members read; only the owner's editors change."""
+    if not viewer.may_edit(item):
+        raise PermissionDenied(NOT_YOURS)
+
+
+def posted_version(request, item) -> int:
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return item.version
+
+
+def add_domain_error(form, error: WorkspaceError) -> None:
+    form.add_error(error.field if error.field in form.fields else None, str(error))
+
+
+def create_page(request, viewer, *, form_class, create, done, template, section, context=None):
+    """A form for a new item; ``create(values)`` calls the service, ``done(item)`` redirects."""
+    require(request.user, "workspaces.edit", viewer)
+    form = form_class(request.POST or None, viewer=viewer)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = create(form.changed_values())
+        except WorkspaceError as error:
+            add_domain_error(form, error)
+        else:
+            return done(item)
+    context = {**(context or {}), "form": form}
+    return workspace_render(request, template, context, section=section)
+
+
+def item_page(request, viewer, item, *, form_class, update, done, template, section, context=None):
+    """An item with its visibility and history; its editors get the form (version checked)."""
+    may_edit = viewer.may_edit(item)
+    form = None
+    if may_edit:
+        # The form works on a copy: if saving fails, the page still shows the stored item.
+        form = form_class(request.POST or None, instance=copy.copy(item), viewer=viewer)
+    context = {
+        **(context or {}),
+        "item": item,
+        "form": form,
+        "may_edit": may_edit,
+        "history": history_for(item)[:HISTORY_LENGTH],
+    }
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied(NOT_YOURS)
+        if form.is_valid():
+            try:
+                update(form)
+            except StaleEdit as error:
+                return stale_response(request, form, error, template, context, section=section)
+            except WorkspaceError as error:
+                add_domain_error(form, error)
+            else:
+                return done()
+    return workspace_render(request, template, context, section=section)
+
+
+def delete_page(request, viewer, item, *, delete, what: str, back_url: str, done_url: str, section):
+    """GET asks, POST deletes — unless someone changed the item since it was shown."""
+    require_item_edit(viewer, item)
+    if request.method == "POST":
+        try:
+            delete(posted_version(request, item))
+        except StaleEdit:
+            messages.error(request, STALE_ACTION)
+            return redirect(back_url)
+        messages.success(request, f"{what} „{item}“ ist gelöscht.")
+        return redirect(done_url)
+    context = {"item": item, "what": what, "back_url": back_url}
+    return workspace_render(request, "goals/confirm_delete.html", context, section=section)
+
+
+def _pk(value) -> int | None:
+    return int(value) if str(value).isdigit() else None
+
+
+# Goals -------------------------------------------------------------------------------------
 
 
 @member_view
 def goal_list(request, coproduction, viewer):
-    return workspace_render(request, "goals/goal_list.html", {}, section="goals")
+    own = selectors.own_drafts(viewer)
+    context = {
+        "own": paginate(request, own, "eigene", anchor="eigene-ziele"),
+        "others": paginate(
+            request, selectors.shared_drafts_of_others(viewer), "geteilte", anchor="geteilte-ziele"
+        ),
+        "joint": paginate(
+            request, selectors.joint_goals(viewer), "gemeinsame", anchor="gemeinsame-ziele"
+        ),
+        "demands": paginate(
+            request, selectors.own_demands(viewer), "forderungen", anchor="forderungen"
+        ),
+        "other_demands": paginate(
+            request,
+            selectors.shared_demands_of_others(viewer),
+            "andere-forderungen",
+            anchor="andere-forderungen",
+        ),
+        "unshared": own.filter(visibility=Visibility.SIDE).count() if viewer.can_edit else 0,
+        "side_label": Side(viewer.side).label,
+    }
+    return workspace_render(request, "goals/goal_list.html", context, section="goals")
+
+
+def _goal_create(request, coproduction, viewer, *, joint: bool):
+    def create(values):
+        return services.goal_create(
+            actor=request.user,
+            coproduction=coproduction,
+            kind=Goal.Kind.JOINT if joint else Goal.Kind.SIDE,
+            owner_side=viewer.side,
+            **values,
+        )
+
+    def done(goal):
+        messages.success(request, f"Das Ziel „{goal.title}“ ist gespeichert.")
+        return redirect("goals:goal", coproduction.slug, goal.pk)
+
+    return create_page(
+        request,
+        viewer,
+        form_class=JointGoalForm if joint else GoalForm,
+        create=create,
+        done=done,
+        template="goals/goal_form.html",
+        section="goals",
+        context={"joint": joint, "side_label": Side(viewer.side).label},
+    )
+
+
+@member_view
+def goal_create(request, coproduction, viewer):
+    return _goal_create(request, coproduction, viewer, joint=False)
+
+
+@member_view
+def joint_goal_create(request, coproduction, viewer):
+    return _goal_create(request, coproduction, viewer, joint=True)
+
+
+@member_view
+def goal_detail(request, coproduction, viewer, pk):
+    goal = get_visible(selectors.goal_detail_for(viewer), viewer, pk=pk)
+
+    def update(form):
+        values = form.changed_values()
+        services.goal_update(
+            actor=request.user,
+            goal=goal,
+            expected_version=form.expected_version(),
+            answers=values.pop("answers", None),
+            **values,
+        )
+
+    def done():
+        messages.success(request, "Das Ziel ist gespeichert.")
+        return redirect("goals:goal", coproduction.slug, goal.pk)
+
+    return item_page(
+        request,
+        viewer,
+        goal,
+        form_class=JointGoalForm if goal.is_joint else GoalForm,
+        update=update,
+        done=done,
+        template="goals/goal_detail.html",
+        section="goals",
+        context={"goal": goal},
+    )
+
+
+@member_view
+def goal_delete(request, coproduction, viewer, pk):
+    goal = get_visible(selectors.goals_for(viewer), viewer, pk=pk)
+    return delete_page(
+        request,
+        viewer,
+        goal,
+        delete=lambda version: services.goal_delete(
+            actor=request.user, goal=goal, expected_version=version
+        ),
+        what="Das Ziel",
+        back_url=reverse("goals:goal", args=[coproduction.slug, goal.pk]),
+        done_url=reverse("goals:list", args=[coproduction.slug]),
+        section="goals",
+    )
+
+
+@require_POST
+@member_view
+def goal_share(request, coproduction, viewer):
+    """Teilen: one draft (``goal``) or all side-only drafts of the viewer's side."""
+    require(request.user, "workspaces.edit", viewer)
+    goal = None
+    if "goal" in request.POST:
+        goal = get_visible(selectors.own_drafts(viewer), viewer, pk=_pk(request.POST["goal"]))
+    shared = services.goals_share(
+        actor=request.user, coproduction=coproduction, side=viewer.side, goal=goal
+    )
+    if not shared:
+        messages.info(request, "Es gab keinen Entwurf, den nur eure Seite sieht.")
+    elif goal is not None:
+        messages.success(request, f"„{goal.title}“ sehen jetzt alle Mitglieder.")
+    else:
+        messages.success(request, f"{shared} Entwürfe sehen jetzt alle Mitglieder.")
+    if goal is not None and request.POST.get("from") == "detail":
+        return redirect("goals:goal", coproduction.slug, goal.pk)
+    return redirect(reverse("goals:list", args=[coproduction.slug]) + "#eigene-ziele")
+
+
+@member_view
+def overlap(request, coproduction, viewer):
+    """Per side: which of its goals the joint goals answer, and which not (card 31)."""
+    summary = [
+        {
+            **row,
+            "label": Side(row["owner_side"]).label,
+            "own": row["owner_side"] == viewer.side,
+            "open": row["total"] - row["covered_count"],
+        }
+        for row in selectors.overlap_summary(viewer)
+    ]
+    context = {
+        "summary": summary,
+        "page": paginate(request, selectors.overlap_goals(viewer), "seite", per_page=100),
+    }
+    return workspace_render(request, "goals/overlap.html", context, section="goals")
+
+
+# Demands -----------------------------------------------------------------------------------
+
+
+@member_view
+def demand_create(request, coproduction, viewer):
+    def create(values):
+        return services.demand_create(
+            actor=request.user, coproduction=coproduction, owner_side=viewer.side, **values
+        )
+
+    def done(demand):
+        messages.success(request, "Die Forderung ist gespeichert.")
+        return redirect(reverse("goals:list", args=[coproduction.slug]) + "#forderungen")
+
+    return create_page(
+        request,
+        viewer,
+        form_class=DemandForm,
+        create=create,
+        done=done,
+        template="goals/demand_form.html",
+        section="goals",
+    )
+
+
+@member_view
+def demand_detail(request, coproduction, viewer, pk):
+    demand = get_visible(selectors.demands_for(viewer), viewer, pk=pk)
+
+    def update(form):
+        services.demand_update(
+            actor=request.user,
+            demand=demand,
+            expected_version=form.expected_version(),
+            **form.changed_values(),
+        )
+
+    def done():
+        messages.success(request, "Die Forderung ist gespeichert.")
+        return redirect("goals:demand", coproduction.slug, demand.pk)
+
+    return item_page(
+        request,
+        viewer,
+        demand,
+        form_class=DemandForm,
+        update=update,
+        done=done,
+        template="goals/demand_detail.html",
+        section="goals",
+        context={"demand": demand},
+    )
+
+
+@member_view
+def demand_delete(request, coproduction, viewer, pk):
+    demand = get_visible(selectors.demands_for(viewer), viewer, pk=pk)
+    return delete_page(
+        request,
+        viewer,
+        demand,
+        delete=lambda version: services.demand_delete(
+            actor=request.user, demand=demand, expected_version=version
+        ),
+        what="Die Forderung",
+        back_url=reverse("goals:demand", args=[coproduction.slug, demand.pk]),
+        done_url=reverse("goals:list", args=[coproduction.slug]) + "#forderungen",
+        section="goals",
+    )
+
+
+# Strategy ----------------------------------------------------------------------------------
 
 
 @member_view
 def strategy(request, coproduction, viewer):
-    return workspace_render(request, "goals/strategy.html", {}, section="strategy")
+    """What each partner brings, obstacles and remedies, who watches over which goal."""
+    context = {
+        "contributions": paginate(
+            request, selectors.contributions_for(viewer), "beitraege", anchor="beitraege"
+        ),
+        "obstacles": paginate(
+            request, selectors.obstacles_for(viewer), "hindernisse", anchor="hindernisse"
+        ),
+        "stewarded": paginate(
+            request, selectors.stewarded_goals(viewer), "ziele", anchor="im-blick"
+        ),
+        "kinds": Contribution.Kind.choices,
+    }
+    return workspace_render(request, "goals/strategy.html", context, section="strategy")
+
+
+@member_view
+def contribution_create(request, coproduction, viewer):
+    def create(values):
+        return services.contribution_create(actor=request.user, coproduction=coproduction, **values)
+
+    def done(contribution):
+        messages.success(request, "Der Beitrag ist gespeichert.")
+        return redirect(reverse("goals:strategy", args=[coproduction.slug]) + "#beitraege")
+
+    return create_page(
+        request,
+        viewer,
+        form_class=ContributionForm,
+        create=create,
+        done=done,
+        template="goals/contribution_form.html",
+        section="strategy",
+    )
+
+
+@member_view
+def contribution_detail(request, coproduction, viewer, pk):
+    contribution = get_visible(selectors.contributions_for(viewer), viewer, pk=pk)
+
+    def update(form):
+        services.contribution_update(
+            actor=request.user,
+            contribution=contribution,
+            expected_version=form.expected_version(),
+            **form.changed_values(),
+        )
+
+    def done():
+        messages.success(request, "Der Beitrag ist gespeichert.")
+        return redirect("goals:contribution", coproduction.slug, contribution.pk)
+
+    return item_page(
+        request,
+        viewer,
+        contribution,
+        form_class=ContributionForm,
+        update=update,
+        done=done,
+        template="goals/contribution_detail.html",
+        section="strategy",
+        context={"contribution": contribution},
+    )
+
+
+@member_view
+def contribution_delete(request, coproduction, viewer, pk):
+    contribution = get_visible(selectors.contributions_for(viewer), viewer, pk=pk)
+    return delete_page(
+        request,
+        viewer,
+        contribution,
+        delete=lambda version: services.contribution_delete(
+            actor=request.user, contribution=contribution, expected_version=version
+        ),
+        what="Der Beitrag",
+        back_url=reverse("goals:contribution", args=[coproduction.slug, contribution.pk]),
+        done_url=reverse("goals:strategy", args=[coproduction.slug]) + "#beitraege",
+        section="strategy",
+    )
+
+
+@member_view
+def obstacle_create(request, coproduction, viewer):
+    def create(values):
+        return services.obstacle_create(
+            actor=request.user, coproduction=coproduction, owner_side=viewer.side, **values
+        )
+
+    def done(obstacle):
+        messages.success(request, "Das Hindernis ist gespeichert.")
+        return redirect(reverse("goals:strategy", args=[coproduction.slug]) + "#hindernisse")
+
+    return create_page(
+        request,
+        viewer,
+        form_class=ObstacleForm,
+        create=create,
+        done=done,
+        template="goals/obstacle_form.html",
+        section="strategy",
+    )
+
+
+@member_view
+def obstacle_detail(request, coproduction, viewer, pk):
+    obstacle = get_visible(selectors.obstacles_for(viewer), viewer, pk=pk)
+
+    def update(form):
+        services.obstacle_update(
+            actor=request.user,
+            obstacle=obstacle,
+            expected_version=form.expected_version(),
+            **form.changed_values(),
+        )
+
+    def done():
+        messages.success(request, "Das Hindernis ist gespeichert.")
+        return redirect("goals:obstacle", coproduction.slug, obstacle.pk)
+
+    return item_page(
+        request,
+        viewer,
+        obstacle,
+        form_class=ObstacleForm,
+        update=update,
+        done=done,
+        template="goals/obstacle_detail.html",
+        section="strategy",
+        context={"obstacle": obstacle},
+    )
+
+
+@member_view
+def obstacle_delete(request, coproduction, viewer, pk):
+    obstacle = get_visible(selectors.obstacles_for(viewer), viewer, pk=pk)
+    return delete_page(
+        request,
+        viewer,
+        obstacle,
+        delete=lambda version: services.obstacle_delete(
+            actor=request.user, obstacle=obstacle, expected_version=version
+        ),
+        what="Das Hindernis",
+        back_url=reverse("goals:obstacle", args=[coproduction.slug, obstacle.pk]),
+        done_url=reverse("goals:strategy", args=[coproduction.slug]) + "#hindernisse",
+        section="strategy",
+    )
+
+
+# Milestones --------------------------------------------------------------------------------
+
+
+def _status_filters(request, current: str) -> list[dict]:
+    options = [("", "Alle")] + list(Milestone.Status.choices)
+    filters = []
+    for value, label in options:
+        query = request.GET.copy()
+        query.pop("seite", None)
+        if value:
+            query["stand"] = value
+        else:
+            query.pop("stand", None)
+        filters.append(
+            {
+                "label": label,
+                "url": f"?{query.urlencode()}" if query else "?",
+                "current": value == current,
+            }
+        )
+    return filters
 
 
 @member_view
 def milestone_list(request, coproduction, viewer):
-    return workspace_render(request, "goals/milestone_list.html", {}, section="milestones")
+    status = request.GET.get("stand", "")
+    if status not in Milestone.Status.values:
+        status = ""
+    rows = selectors.milestones_for(viewer).order_by("due_date", "id")
+    if status:
+        rows = rows.filter(status=status)
+    today = timezone.localdate()
+    picture = timeline.build(
+        coproduction,
+        selectors.timeline_milestones(viewer, today=today),
+        today=today,
+        total=selectors.milestone_count(viewer),
+    )
+    context = {
+        "page": paginate(request, rows, "seite", anchor="liste"),
+        "status": status,
+        "filters": _status_filters(request, status),
+        "timeline": picture,
+    }
+    return workspace_render(request, "goals/milestone_list.html", context, section="milestones")
+
+
+def _reached_message(request, milestone) -> None:
+    messages.success(
+        request,
+        f"Geschafft: „{milestone.title}“ ist erreicht! Feiert es – und macht es öffentlich, "
+        "wenn ihr wollt.",
+    )
+
+
+@member_view
+def milestone_create(request, coproduction, viewer):
+    def create(values):
+        return services.milestone_create(
+            actor=request.user, coproduction=coproduction, owner_side=viewer.side, **values
+        )
+
+    def done(milestone):
+        if milestone.status == Milestone.Status.REACHED:
+            _reached_message(request, milestone)
+            return redirect(
+                reverse("goals:milestone", args=[coproduction.slug, milestone.pk]) + "#feiern"
+            )
+        messages.success(request, f"Der Meilenstein „{milestone.title}“ ist gespeichert.")
+        return redirect("goals:milestones", coproduction.slug)
+
+    return create_page(
+        request,
+        viewer,
+        form_class=MilestoneForm,
+        create=create,
+        done=done,
+        template="goals/milestone_form.html",
+        section="milestones",
+    )
+
+
+@member_view
+def milestone_detail(request, coproduction, viewer, pk):
+    milestone = get_visible(selectors.milestones_for(viewer), viewer, pk=pk)
+    was_reached = milestone.status == Milestone.Status.REACHED
+
+    def update(form):
+        services.milestone_update(
+            actor=request.user,
+            milestone=milestone,
+            expected_version=form.expected_version(),
+            **form.changed_values(),
+        )
+
+    def done():
+        url = reverse("goals:milestone", args=[coproduction.slug, milestone.pk])
+        if milestone.status == Milestone.Status.REACHED and not was_reached:
+            _reached_message(request, milestone)
+            return redirect(url + "#feiern")
+        messages.success(request, "Der Meilenstein ist gespeichert.")
+        return redirect(url)
+
+    offer = (
+        was_reached
+        and viewer.may_edit(milestone)
+        and (not milestone.celebrated or milestone.visibility != Visibility.PUBLIC)
+    )
+    return item_page(
+        request,
+        viewer,
+        milestone,
+        form_class=MilestoneForm,
+        update=update,
+        done=done,
+        template="goals/milestone_detail.html",
+        section="milestones",
+        context={"milestone": milestone, "offer": offer},
+    )
+
+
+@member_view
+def milestone_delete(request, coproduction, viewer, pk):
+    milestone = get_visible(selectors.milestones_for(viewer), viewer, pk=pk)
+    return delete_page(
+        request,
+        viewer,
+        milestone,
+        delete=lambda version: services.milestone_delete(
+            actor=request.user, milestone=milestone, expected_version=version
+        ),
+        what="Der Meilenstein",
+        back_url=reverse("goals:milestone", args=[coproduction.slug, milestone.pk]),
+        done_url=reverse("goals:milestones", args=[coproduction.slug]),
+        section="milestones",
+    )
+
+
+def _milestone_action(request, coproduction, viewer, pk, action, success: str):
+    milestone = get_visible(selectors.milestones_for(viewer), viewer, pk=pk)
+    require_item_edit(viewer, milestone)
+    try:
+        action(
+            actor=request.user,
+            milestone=milestone,
+            expected_version=posted_version(request, milestone),
+        )
+    except StaleEdit:
+        messages.error(request, STALE_ACTION)
+    except WorkspaceError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, success.format(title=milestone.title))
+    return redirect(reverse("goals:milestone", args=[coproduction.slug, milestone.pk]) + "#feiern")
+
+
+@require_POST
+@member_view
+def milestone_celebrate(request, coproduction, viewer, pk):
+    return _milestone_action(
+        request,
+        coproduction,
+        viewer,
+        pk,
+        services.milestone_celebrate,
+        "🎉 Herzlichen Glückwunsch! „{title}“ ist geschafft – danke an alle, die dazu "
+        "beigetragen haben. Gemeinsam zu würdigen, was gelungen ist, schweißt zusammen.",
+    )
+
+
+@require_POST
+@member_view
+def milestone_publish(request, coproduction, viewer, pk):
+    return _milestone_action(
+        request,
+        coproduction,
+        viewer,
+        pk,
+        services.milestone_publish,
+        "„{title}“ ist jetzt öffentlich und erscheint auf eurer Transparenzseite.",
+    )

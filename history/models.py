@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
 
@@ -40,8 +41,36 @@ class ChangeRecord(models.Model):
     def __str__(self):
         return f"{self.get_action_display()}: {self.object_label}"
 
+    def readable_changes(self) -> list[tuple[str, str, str]]:
+        """(field label, before, after) with choice labels, for people rather than machines."""
+        model = ContentType.objects.get_for_id(self.content_type_id).model_class()
+        extra_choices = getattr(model, "HISTORY_CHOICES", {})
+        rows = []
+        for name, (before, after) in self.changes.items():
+            try:
+                field = model._meta.get_field(name)
+                label = str(getattr(field, "verbose_name", name))
+                choices = dict(field.flatchoices) if getattr(field, "choices", None) else {}
+            except (FieldDoesNotExist, AttributeError):
+                label, choices = name, {}
+            choices = {**choices, **dict(extra_choices.get(name, []))}
+            rows.append((label, _readable(before, choices), _readable(after, choices)))
+        return rows
+
     @property
     def actor_name(self) -> str:
         from accounts.names import display_name
 
         return display_name(self.actor)
+
+
+def _readable(value, choices: dict) -> str:
+    if value in (None, "", []):
+        return "–"
+    if value is True:
+        return "ja"
+    if value is False:
+        return "nein"
+    if isinstance(value, list):
+        return ", ".join(str(choices.get(v, v)) for v in value)
+    return str(choices.get(value, value))

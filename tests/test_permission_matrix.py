@@ -114,9 +114,10 @@ SHARED_ITEMS = {
 # Patterns answered by allauth (tested in tests/accounts) and our wrappers around two of its
 # token links (tests/accounts/test_views.py).
 EXEMPT_MODULES = ("allauth.",)
+TOKEN_LINK = "allauth token link, tests/accounts"
 EXEMPT_PATTERNS = {
-    "^confirm-email/(?P<key>[-:\\w]+)/$": "allauth token link, tests/accounts",
-    "^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$": "allauth token link, tests/accounts",
+    "^confirm-email/(?P<key>[-:\\w]+)/$": TOKEN_LINK,
+    "^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$": TOKEN_LINK,
 }
 
 

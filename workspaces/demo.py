@@ -7,6 +7,7 @@ obeys the same rules. ``add_large`` adds a second, big co-production for measuri
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import User
 from goals import services as goals
@@ -215,7 +216,7 @@ def create_demo(password: str):
         description="Ehrenamtliche können nicht zu Terminen am Vormittag kommen.",
         remedy="Arbeitsgruppen treffen sich abends; Protokolle für alle.",
     )
-    today = date.today()
+    today = timezone.localdate()
     reached = goals.milestone_create(
         actor=ini,
         coproduction=coproduction,

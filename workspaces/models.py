@@ -42,6 +42,8 @@ class Coproduction(models.Model):
         CULTURAL = "cultural", "Kulturelle Teilhabe"
         SOCIAL = "social", "Soziale Teilhabe"
 
+    HISTORY_CHOICES = {"dimensions": Dimension.choices}
+
     name = models.CharField("Name", max_length=200)
     slug = models.SlugField("Kurzname in der Adresse", max_length=80, unique=True)
     description = models.TextField("Kurzbeschreibung", blank=True)
@@ -160,6 +162,8 @@ class Membership(models.Model):
         NETWORK = "network", "Schnittstelle zu Netzwerken"
         INTEREST = "interest", "Interessenvertretung"
         FUNDER = "funder", "Geldgeber:in"
+
+    HISTORY_CHOICES = {"roles": Role.choices}
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

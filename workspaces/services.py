@@ -46,7 +46,12 @@ MEMBERSHIP_FIELDS = ["partner", "access", "employment", "availability", "roles",
 
 
 class WorkspaceError(Exception):
-    """A request the rules of the Werkstatt do not allow; the message is for the user."""
+    """A request the rules of the Werkstatt do not allow; the message is for the user and
+    ``field`` names the form field it belongs to, if any."""
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 GERMAN_LETTERS = str.maketrans(
@@ -62,12 +67,29 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
-def _update(actor, item, fields, expected_version, values):
-    before = snapshot(item, fields)
+def update_recorded(
+    actor, item, fields: list[str], expected_version: int, values: dict, *, m2m=None
+):
+    """Write ``values`` if nobody saved the item since ``expected_version``; record the diff.
+
+    ``m2m`` is a triple (name, read, write) for a many-to-many relation: ``write(item)`` runs
+    after the checked save, and its value before and after goes into the same history entry.
+    """
+    stored = type(item).objects.filter(pk=item.pk).first()
+    if stored is None:
+        raise WorkspaceError("Diesen Eintrag gibt es nicht mehr. Jemand hat ihn gelöscht.")
+    # The stored row, not ``item``: a bound form may already have changed ``item`` in memory.
+    before = snapshot(stored, fields)
     for name, value in values.items():
         setattr(item, name, value)
     save_versioned(item, expected_version=expected_version, fields=list(values))
-    changes = diff(before, snapshot(item, fields))
+    after = snapshot(item, fields)
+    if m2m:
+        name, read, write = m2m
+        before[name] = read(stored)
+        write(item)
+        after[name] = read(item)
+    changes = diff(before, after)
     if changes:
         record_change(actor=actor, item=item, action=ChangeRecord.Action.UPDATED, changes=changes)
     return item
@@ -92,7 +114,7 @@ def coproduction_create(*, actor, partner: dict, **fields) -> Coproduction:
 
 @transaction.atomic
 def coproduction_update(*, actor, coproduction, expected_version: int, **values):
-    return _update(actor, coproduction, COPRODUCTION_FIELDS, expected_version, values)
+    return update_recorded(actor, coproduction, COPRODUCTION_FIELDS, expected_version, values)
 
 
 @transaction.atomic
@@ -109,7 +131,7 @@ def partner_create(*, actor, coproduction, **fields) -> Partner:
 
 @transaction.atomic
 def partner_update(*, actor, partner, expected_version: int, **values):
-    return _update(actor, partner, PARTNER_FIELDS, expected_version, values)
+    return update_recorded(actor, partner, PARTNER_FIELDS, expected_version, values)
 
 
 @transaction.atomic
@@ -209,7 +231,7 @@ def membership_update(*, actor, membership, expected_version: int, **values):
     )
     if demoted and not _coordinators_left(membership):
         raise WorkspaceError("Eine Ko-Produktion braucht mindestens eine Koordination.")
-    return _update(actor, membership, MEMBERSHIP_FIELDS, expected_version, values)
+    return update_recorded(actor, membership, MEMBERSHIP_FIELDS, expected_version, values)
 
 
 @transaction.atomic

@@ -138,3 +138,48 @@ def test_a_stale_edit_is_refused_and_nothing_is_overwritten(coproduction, coordi
     office.refresh_from_db()
     assert office.consultation_days == 21
     assert error.value.current.consultation_days == 21
+
+
+def test_an_edit_through_the_form_records_what_changed(client, coproduction, coordinator, office):
+    client.force_login(coordinator)
+    url = f"/werkstatt/{coproduction.slug}/partner/{office.pk}/"
+    data = {
+        "name": "Umweltamt",
+        "side": "administration",
+        "org_form": "department",
+        "decision_style": "hierarchy",
+        "consultation_days": "28",
+        "version": office.version,
+    }
+    assert client.post(url, data, secure=True).status_code == 302
+    change = history_for(office).filter(action=ChangeRecord.Action.UPDATED).get()
+    assert change.changes == {"consultation_days": [14, 28]}
+    assert change.readable_changes() == [("Rücksprachefrist in Tagen", "14", "28")]
+    page = client.get(url, secure=True).content.decode()
+    assert "Rücksprachefrist in Tagen: „14“ → „28“" in page
+
+
+def test_a_stale_form_keeps_the_input_and_shows_the_saved_version(
+    client, coproduction, coordinator, office
+):
+    client.force_login(coordinator)
+    url = f"/werkstatt/{coproduction.slug}/partner/{office.pk}/"
+    opened = office.version
+    services.partner_update(
+        actor=coordinator, partner=office, expected_version=opened, consultation_days=30
+    )
+    data = {
+        "name": "Umweltamt (neu)",
+        "side": "administration",
+        "org_form": "department",
+        "decision_style": "hierarchy",
+        "consultation_days": "7",
+        "version": opened,
+    }
+    response = client.post(url, data, secure=True)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Jemand war schneller" in page
+    assert 'value="Umweltamt (neu)"' in page
+    office.refresh_from_db()
+    assert office.name == "Umweltamt" and office.consultation_days == 30

@@ -36,7 +36,8 @@ class Command(BaseCommand):
         if size == "large":
             large = add_large()
             self.stdout.write(
-                f"Große Demo: /werkstatt/{large.slug}/ (60 Mitglieder, 2.000 Ziele, 2.000 Meilensteine)"
+                f"Große Demo: /werkstatt/{large.slug}/ "
+                "(60 Mitglieder, 2.000 Ziele, 2.000 Meilensteine)"
             )
         self.stdout.write("Anmelden mit: " + ", ".join(USERS))
         self.stdout.write(f"Demo-Passwort für alle: {password}")
