@@ -8,7 +8,6 @@ import copy
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -29,10 +28,9 @@ from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
 from workspaces.rules import require
 from workspaces.services import WorkspaceError
-from workspaces.views import stale_response, workspace_render
+from workspaces.views import paginate, stale_response, workspace_render
 from workspaces.visibility import Side, Visibility, get_visible
 
-PAGE_SIZE = 50
 HISTORY_LENGTH = 20
 NOT_YOURS = "Diesen Eintrag können nur Mitglieder der Seite ändern, der er gehört."
 STALE_ACTION = (
@@ -42,20 +40,6 @@ STALE_ACTION = (
 
 
 # Helpers -----------------------------------------------------------------------------------
-
-
-def paginate(request, rows, param: str, *, anchor: str = "", per_page: int = PAGE_SIZE):
-    """A page of ``rows`` chosen by the query parameter ``param``; other parameters stay."""
-    page = Paginator(rows, per_page).get_page(request.GET.get(param))
-
-    def url(number: int) -> str:
-        query = request.GET.copy()
-        query[param] = number
-        return f"?{query.urlencode()}" + (f"#{anchor}" if anchor else "")
-
-    page.previous_url = url(page.previous_page_number()) if page.has_previous() else ""
-    page.next_url = url(page.next_page_number()) if page.has_next() else ""
-    return page
 
 
 def require_item_edit(viewer, item) -> None:

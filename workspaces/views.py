@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,6 +22,23 @@ from workspaces.forms import (
 from workspaces.models import Invitation, Membership, Partner
 from workspaces.rules import require
 from workspaces.services import WorkspaceError
+
+# Rows per page in every list of the Werkstatt: enough to scan, few enough to stay quick.
+PAGE_SIZE = 20
+
+
+def paginate(request, rows, param: str, *, anchor: str = "", per_page: int = PAGE_SIZE):
+    """A page of ``rows`` chosen by the query parameter ``param``; other parameters stay."""
+    page = Paginator(rows, per_page).get_page(request.GET.get(param))
+
+    def url(number: int) -> str:
+        query = request.GET.copy()
+        query[param] = number
+        return f"?{query.urlencode()}" + (f"#{anchor}" if anchor else "")
+
+    page.previous_url = url(page.previous_page_number()) if page.has_previous() else ""
+    page.next_url = url(page.next_page_number()) if page.has_next() else ""
+    return page
 
 
 def workspace_render(request, template, context, *, section):
@@ -216,7 +234,7 @@ def member_list(request, coproduction, viewer):
         request,
         "workspaces/member_list.html",
         {
-            "members": selectors.members_of(coproduction),
+            "members": paginate(request, selectors.members_of(coproduction), "seite"),
             "former": selectors.members_of(coproduction, include_former=True).filter(
                 left_at__isnull=False
             ),

@@ -1,4 +1,7 @@
+import functools
+
 from django import template
+from django.urls import reverse
 
 register = template.Library()
 
@@ -15,3 +18,18 @@ def attr_value(instance, name):
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return value
+
+
+PLACEHOLDER = 2147483641
+
+
+@functools.lru_cache(maxsize=512)
+def _url_pattern(name: str, slug: str) -> str:
+    return reverse(name, args=[slug, PLACEHOLDER])
+
+
+@register.simple_tag
+def item_url(name: str, slug: str, pk) -> str:
+    """``{% url name slug pk %}`` for long lists: reverse once per (name, slug), then fill in
+    each item's pk. Reversing costs ~0.1 ms with our URLconf; a list of 100 links adds up."""
+    return _url_pattern(name, slug).replace(str(PLACEHOLDER), str(int(pk)), 1)

@@ -6,9 +6,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
+from goals.selectors import TIMELINE_LIMIT
 from history.models import ChangeRecord
 from tests.factories import make_goal, make_milestone, partner_on
 from tests.goals.conftest import login, url
+from workspaces.views import PAGE_SIZE
 from workspaces.visibility import Side, Visibility
 
 pytestmark = pytest.mark.django_db
@@ -390,11 +392,11 @@ def test_a_milestone_with_a_reached_day_but_another_status_is_refused(coproducti
     assert not Milestone.objects.exists()
 
 
-def test_milestones_are_listed_by_due_date_fifty_per_page_and_filtered_by_status(
+def test_milestones_are_listed_by_due_date_a_page_at_a_time_and_filtered_by_status(
     coproduction, coordinator
 ):
     start = date(2025, 1, 1)
-    for day in range(60):
+    for day in range(PAGE_SIZE + 10):
         make_milestone(
             coproduction, title=f"Schritt {day:02d}", due_date=start + timedelta(days=day)
         )
@@ -409,9 +411,11 @@ def test_milestones_are_listed_by_due_date_fifty_per_page_and_filtered_by_status
 
     listing = first.split('id="liste"')[1]
     assert listing.index("Schon erreicht") < listing.index("Schritt 00")
-    assert "Schritt 48" in listing and "Schritt 49" not in listing
-    assert "Seite 1 von 2" in first and "?seite=2#liste" in first
-    assert "Schritt 59" in second.split('id="liste"')[1]
+    # "Schon erreicht" is due first and takes one place on the first page.
+    last_on_first = f"Schritt {PAGE_SIZE - 2:02d}"
+    assert last_on_first in listing and f"Schritt {PAGE_SIZE - 1:02d}" not in listing
+    assert "Seite 1 von" in first and "?seite=2#liste" in first
+    assert f"Schritt {PAGE_SIZE - 1:02d}" in second.split('id="liste"')[1]
     assert "Schon erreicht" in reached.split('id="liste"')[1]
     assert "Schritt 00" not in reached.split('id="liste"')[1]
 
@@ -427,11 +431,12 @@ def test_the_milestone_page_starts_with_the_timeline_and_its_text_alternative(
     assert page.index('role="img"') < page.index('id="liste"')
     assert "Die Zeitleiste als Tabelle" in page
     assert (
-        "zeigt es nur die 60 Meilensteine, die heute am nächsten liegen – von insgesamt 65" in page
+        f"zeigt es nur die {TIMELINE_LIMIT} Meilensteine, die heute am nächsten liegen "
+        "– von insgesamt 65" in page
     )
     svg = page[page.index("<svg xmlns") : page.index("</svg>")]
     assert "style=" not in svg
-    assert svg.count("<g><title>") == 60
+    assert svg.count("<g><title>") == TIMELINE_LIMIT
     for card in (32, 52):
         assert f"/faecher/karten/{card}/" in page
 
@@ -464,16 +469,17 @@ def count_queries(client, path: str) -> int:
     return len(context.captured_queries)
 
 
-def test_the_goal_list_paginates_fifty_joint_goals_per_page(coproduction, coordinator):
-    for i in range(51):
+def test_the_goal_list_paginates_joint_goals(coproduction, coordinator):
+    for i in range(PAGE_SIZE + 1):
         make_goal(coproduction, title=f"Gemeinsam {i:02d}")
     client = login(coordinator)
 
     first = page_of(client, url("list", coproduction))
     second = page_of(client, url("list", coproduction) + "?gemeinsame=2")
 
-    assert "Gemeinsam 49" in first and "Gemeinsam 50" not in first
-    assert "Gemeinsam 50" in second and "Gemeinsam 00" not in second
+    last, next_one = f"Gemeinsam {PAGE_SIZE - 1:02d}", f"Gemeinsam {PAGE_SIZE:02d}"
+    assert last in first and next_one not in first
+    assert next_one in second and "Gemeinsam 00" not in second
     assert "?gemeinsame=2#gemeinsame-ziele" in first
 
 
