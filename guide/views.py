@@ -36,8 +36,18 @@ def render_once(request, key: tuple, template_name: str, build_context) -> HttpR
         context = {**build_context(), "personal_deferred": True}
         html = render_to_string(template_name, context, request=request)
         _rendered[key] = html
-    personal = render_to_string("core/personal_nav.html", request=request)
-    return HttpResponse(html.replace(PERSONAL_PLACEHOLDER, personal, 1))
+    return HttpResponse(html.replace(PERSONAL_PLACEHOLDER, personal_nav(request), 1))
+
+
+def personal_nav(request) -> str:
+    """The header's personal part; for anonymous readers it is always the same."""
+    if request.user.is_authenticated:
+        return render_to_string("core/personal_nav.html", request=request)
+    if ("personal", "anonymous") not in _rendered:
+        _rendered[("personal", "anonymous")] = render_to_string(
+            "core/personal_nav.html", request=request
+        )
+    return _rendered[("personal", "anonymous")]
 
 
 def overview(request):
