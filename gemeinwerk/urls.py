@@ -1,5 +1,7 @@
 from django.urls import include, path
 
+from workspaces.public import public_page
+
 urlpatterns = [
     path("", include("core.urls")),
     path("faecher/", include("guide.urls")),
@@ -7,4 +9,5 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("werkstatt/", include("workspaces.urls")),
     path("werkstatt/<slug:slug>/", include("goals.urls")),
+    path("oeffentlich/<slug:slug>/", public_page, name="public"),
 ]

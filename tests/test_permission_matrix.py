@@ -67,6 +67,7 @@ MATRIX = {
     "accounts:data": Case(SIGNED_IN),
     "accounts:data_json": Case(SIGNED_IN),
     "accounts:delete": Case(expect(LOGIN, 302, 302, 302, 302)),  # asks for the password first
+    "public": Case(PUBLIC, lambda w: [w.coproduction.slug]),
     "workspaces:home": Case(SIGNED_IN),
     "workspaces:create": Case(SIGNED_IN),
     "workspaces:invitation": Case(SIGNED_IN, lambda w: [w.invitation.token]),
@@ -224,6 +225,14 @@ def world(db):
         due_date=date(2026, 6, 1),
         status="reached",
         visibility="side",
+    )
+    w.public_milestone = goals.milestone_create(
+        **c,
+        owner_side="",
+        title="Öffentlicher Start",
+        kind="process",
+        due_date=date(2026, 1, 15),
+        visibility="public",
     )
     w.joint_milestone = goals.milestone_create(
         **c, owner_side="", title="Start", kind="process", due_date=date(2026, 2, 1)

@@ -1,0 +1,33 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from accounts.models import User
+from goals.models import Goal
+from workspaces.demo import SLUG
+from workspaces.models import Coproduction
+
+
+@pytest.mark.django_db
+def test_the_demo_creates_three_users_with_private_and_shared_work(settings, capsys):
+    settings.DEBUG = True
+    call_command("demo", "--password", "demo-passwort-123")
+    out = capsys.readouterr().out
+    assert "demo-passwort-123" in out
+    for email in ["verwaltung@demo.example", "initiative@demo.example", "moderation@demo.example"]:
+        assert User.objects.get(email=email).check_password("demo-passwort-123")
+    goals = Goal.objects.filter(coproduction__slug=SLUG)
+    for side in ["civil_society", "administration"]:
+        assert goals.filter(owner_side=side, visibility="side").exists()
+        assert goals.filter(owner_side=side, visibility="coproduction").exists()
+    assert goals.filter(kind="joint", visibility="public").exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_is_refused_without_debug_unless_forced(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("demo")
+    call_command("demo", "--force", "--size", "large")
+    large = Coproduction.objects.exclude(slug=SLUG).get()
+    assert large.memberships.count() >= 60
+    assert large.goals.count() >= 2000 and large.milestones.count() >= 2000
