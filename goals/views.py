@@ -251,7 +251,8 @@ def goal_share(request, coproduction, viewer):
     elif goal is not None:
         messages.success(request, f"„{goal.title}“ sehen jetzt alle Mitglieder.")
     else:
-        messages.success(request, f"{shared} Entwürfe sehen jetzt alle Mitglieder.")
+        drafts = "Ein Entwurf ist" if shared == 1 else f"{shared} Entwürfe sind"
+        messages.success(request, f"{drafts} jetzt für alle Mitglieder sichtbar.")
     if goal is not None and request.POST.get("from") == "detail":
         return redirect("goals:goal", coproduction.slug, goal.pk)
     return redirect(reverse("goals:list", args=[coproduction.slug]) + "#eigene-ziele")

@@ -4,6 +4,15 @@ from workspaces.models import Coproduction, Invitation, Membership, Partner
 from workspaces.visibility import Side
 
 
+def without_blank_radio(form) -> None:
+    """Radio buttons offer only real choices: a required one has no "---------", an optional
+    one says "keine Angabe"."""
+    for field in form.fields.values():
+        if isinstance(field.widget, forms.RadioSelect) and hasattr(field, "choices"):
+            choices = [c for c in field.choices if c[0] != ""]
+            field.choices = choices if field.required else [("", "keine Angabe"), *choices]
+
+
 class VersionedForm(forms.ModelForm):
     """A form for an item with a version: the version the person started from goes along."""
 
@@ -11,6 +20,7 @@ class VersionedForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        without_blank_radio(self)
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
 
@@ -124,6 +134,7 @@ class InvitationForm(forms.ModelForm):
 
     def __init__(self, *args, coproduction, **kwargs):
         super().__init__(*args, **kwargs)
+        without_blank_radio(self)
         self.fields["partner"].queryset = Partner.objects.filter(
             coproduction=coproduction, left_at__isnull=True
         )

@@ -137,7 +137,7 @@ def test_sharing_from_the_list_shares_all_drafts_and_says_so(coproduction, admin
 
     page = follow(login(admin_member.user), url("share", coproduction), {})
 
-    assert "2 Entwürfe sehen jetzt alle Mitglieder." in page
+    assert "2 Entwürfe sind jetzt für alle Mitglieder sichtbar." in page
     assert not Goal.objects.filter(visibility=Visibility.SIDE).exists()
     assert ChangeRecord.objects.filter(action=ChangeRecord.Action.SHARED).count() == 2
 
