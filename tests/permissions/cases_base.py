@@ -1,56 +1,29 @@
-"""Who may open which page: every URL pattern of the project × five kinds of visitor.
+"""Permission cases of the foundation, the Fächer, accounts, the Werkstatt and its goals."""
 
-Roles (DESIGN.md): anonymous, a member of another co-production ("outsider"), a member of the
-other side, a member of the same side (as the items' owners), and a coordinator of the same
-side. Objects of a co-production one does not belong to answer 404, never 403.
-A meta-test fails when a URL pattern is missing here.
-"""
-
-from dataclasses import dataclass
 from datetime import date
-
-import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import User
 from goals import services as goals
 from workspaces import services
 from workspaces.models import Membership
 
-ROLES = ["anonymous", "outsider", "other_side", "same_side", "coordinator"]
-LOGIN = "login"  # a redirect to the login page
+from .cases import (
+    COORDINATION,
+    LOGIN,
+    MEMBERS,
+    OWN_SIDE,
+    POST_COORDINATION,
+    POST_MEMBERS,
+    POST_OWN_SIDE,
+    PUBLIC,
+    SIGNED_IN,
+    Case,
+    expect,
+    item,
+    slug,
+)
 
-
-def expect(anonymous, outsider, other_side, same_side, coordinator):
-    return dict(zip(ROLES, [anonymous, outsider, other_side, same_side, coordinator], strict=True))
-
-
-PUBLIC = expect(200, 200, 200, 200, 200)
-SIGNED_IN = expect(LOGIN, 200, 200, 200, 200)
-MEMBERS = expect(LOGIN, 404, 200, 200, 200)
-COORDINATION = expect(LOGIN, 404, 403, 403, 200)
-OWN_SIDE = expect(LOGIN, 404, 404, 200, 200)
-POST_MEMBERS = expect(LOGIN, 404, 302, 302, 302)
-POST_OWN_SIDE = expect(LOGIN, 404, 404, 302, 302)
-POST_COORDINATION = expect(LOGIN, 404, 403, 403, 302)
-
-
-@dataclass
-class Case:
-    expected: dict
-    args: object = None  # callable(world) -> list of URL args
-    method: str = "get"
-
-
-def slug(world):
-    return [world.coproduction.slug]
-
-
-def item(name):
-    return lambda world: [world.coproduction.slug, getattr(world, name).pk]
-
-
-MATRIX = {
+CASES = {
     "core:home": Case(PUBLIC),
     "core:accessibility": Case(PUBLIC),
     "core:easy_language": Case(PUBLIC),
@@ -108,17 +81,9 @@ MATRIX = {
     "goals:milestone_publish": Case(POST_OWN_SIDE, item("side_milestone"), "post"),
 }
 # Shared items: every member sees them, whatever their side.
-SHARED_ITEMS = {
+MORE_CASES = {
     "goals:goal": Case(MEMBERS, item("joint_goal")),
     "goals:milestone": Case(MEMBERS, item("joint_milestone")),
-}
-# Patterns answered by allauth (tested in tests/accounts) and our wrappers around two of its
-# token links (tests/accounts/test_views.py).
-EXEMPT_MODULES = ("allauth.",)
-TOKEN_LINK = "allauth token link, tests/accounts"
-EXEMPT_PATTERNS = {
-    "^confirm-email/(?P<key>[-:\\w]+)/$": TOKEN_LINK,
-    "^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$": TOKEN_LINK,
 }
 
 
@@ -126,12 +91,8 @@ def _user(email):
     return User.objects.create_user(email, "ein-langes-passwort", display_name=email)
 
 
-@pytest.fixture
-def world(db):
-    class World:
-        pass
-
-    w = World()
+def populate(w):
+    """The base world: two co-productions, five people, items of every kind."""
     coordinator = _user("koordination@initiative.example")
     w.coproduction = services.coproduction_create(
         actor=coordinator,
@@ -237,53 +198,3 @@ def world(db):
     w.joint_milestone = goals.milestone_create(
         **c, owner_side="", title="Start", kind="process", due_date=date(2026, 2, 1)
     )
-    return w
-
-
-def _cases():
-    for name, case in MATRIX.items():
-        for role in ROLES:
-            yield pytest.param(name, case, role, id=f"{name}-{role}")
-    for name, case in SHARED_ITEMS.items():
-        for role in ROLES:
-            yield pytest.param(name, case, role, id=f"{name}-shared-{role}")
-
-
-@pytest.mark.parametrize(("name", "case", "role"), list(_cases()))
-def test_every_view_answers_each_role_as_intended(client, world, name, case, role):
-    url = reverse(name, args=case.args(world) if case.args else None)
-    if world.users[role]:
-        client.force_login(world.users[role])
-    response = getattr(client, case.method)(url, secure=True)
-    expected = case.expected[role]
-    if expected == LOGIN:
-        assert response.status_code == 302 and "/konto/login/" in response["Location"], (
-            name,
-            role,
-            response.status_code,
-        )
-    else:
-        assert response.status_code == expected, (name, role, response.status_code)
-
-
-def _patterns(resolver, prefix=""):
-    for entry in resolver.url_patterns:
-        if isinstance(entry, URLResolver):
-            namespace = f"{prefix}{entry.namespace}:" if entry.namespace else prefix
-            yield from _patterns(entry, namespace)
-        elif isinstance(entry, URLPattern):
-            yield prefix, entry
-
-
-def test_every_url_pattern_is_in_the_matrix():
-    missing = []
-    for prefix, pattern in _patterns(get_resolver()):
-        module = getattr(pattern.callback, "__module__", "")
-        if module.startswith(EXEMPT_MODULES):
-            continue
-        if pattern.name is None:
-            if str(pattern.pattern) not in EXEMPT_PATTERNS:
-                missing.append(str(pattern.pattern))
-        elif f"{prefix}{pattern.name}" not in MATRIX:
-            missing.append(f"{prefix}{pattern.name}")
-    assert not missing, f"add these views to the permission matrix: {missing}"
