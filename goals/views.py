@@ -103,6 +103,10 @@ def item_page(request, viewer, item, *, form_class, update, done, template, sect
     return workspace_render(request, template, context, section=section)
 
 
+# The cards each area of this app rests on (shown on pages that have no more specific ones).
+SECTION_CARDS = {"goals": [30, 31, 33], "strategy": [31], "milestones": [32, 52]}
+
+
 def delete_page(request, viewer, item, *, delete, what: str, back_url: str, done_url: str, section):
     """GET asks, POST deletes — unless someone changed the item since it was shown."""
     require_item_edit(viewer, item)
@@ -114,7 +118,7 @@ def delete_page(request, viewer, item, *, delete, what: str, back_url: str, done
             return redirect(back_url)
         messages.success(request, f"{what} „{item}“ ist gelöscht.")
         return redirect(done_url)
-    context = {"item": item, "what": what, "back_url": back_url}
+    context = {"item": item, "what": what, "back_url": back_url, "cards": SECTION_CARDS[section]}
     return workspace_render(request, "goals/confirm_delete.html", context, section=section)
 
 

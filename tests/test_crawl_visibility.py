@@ -1,4 +1,5 @@
-"""Crawl every page as each demo user: no side-only text of the other side ever appears."""
+"""Crawl every page as each demo user: no side-only text of the other side ever appears, and
+every Werkstatt page links the guide cards it rests on."""
 
 import re
 from urllib.parse import urljoin, urlparse
@@ -79,6 +80,12 @@ def test_no_page_shows_the_other_sides_private_work(client, email):
         if owner == side:
             continue
         assert text not in html and escaped not in html, f"{email} saw {owner}'s side-only: {text}"
+    without_cards = [
+        url
+        for url, page in pages.items()
+        if page and url.startswith("/werkstatt/") and 'class="why"' not in page
+    ]
+    assert not without_cards, f"Werkstatt pages must link the cards they rest on: {without_cards}"
     own = [t for o, t in texts if o == side]
     if own:
         assert any(t in html or t.replace("&", "&amp;") in html for t in own), (

@@ -9,9 +9,11 @@ register = template.Library()
 
 @register.inclusion_tag("guide/why.html")
 def why(*numbers):
-    """``{% why 30 31 %}`` — an aside "Warum? → Karte 30, 31" with the cards' titles."""
+    """``{% why 30 31 %}`` — an aside "Warum? → Karte 30, 31" with the cards' titles.
+    Also takes a list: ``{% why cards %}``."""
     deck = get_deck()
-    return {"cards": [deck.cards[n] for n in numbers if n in deck.cards]}
+    flat = [n for entry in numbers for n in (entry if isinstance(entry, list | tuple) else [entry])]
+    return {"cards": [deck.cards[n] for n in flat if n in deck.cards]}
 
 
 @register.simple_tag
