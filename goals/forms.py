@@ -12,7 +12,7 @@ from workspaces.visibility import Side, Visibility
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 VISIBILITY_HELP = (
     "„Nur unsere Seite“ sehen nur die Mitglieder eurer Seite, „Alle Mitglieder“ alle in der "
-    "Ko-Produktion, „Öffentlich“ auch die Transparenzseite."
+    "Ko-Produktion, „Öffentlich“ auch die öffentliche Seite."
 )
 
 

@@ -686,5 +686,5 @@ def milestone_publish(request, coproduction, viewer, pk):
         viewer,
         pk,
         services.milestone_publish,
-        "„{title}“ ist jetzt öffentlich und erscheint auf eurer Transparenzseite.",
+        "„{title}“ ist jetzt öffentlich und erscheint auf eurer öffentlichen Seite.",
     )
