@@ -8,7 +8,10 @@ def without_blank_radio(form) -> None:
     """Radio buttons offer only real choices: a required one has no "---------", an optional
     one says "keine Angabe"."""
     for field in form.fields.values():
-        if isinstance(field.widget, forms.RadioSelect) and hasattr(field, "choices"):
+        static_choices = isinstance(field, forms.ChoiceField) and not isinstance(
+            field, forms.ModelChoiceField | forms.MultipleChoiceField
+        )
+        if static_choices and type(field.widget) is forms.RadioSelect:
             choices = [c for c in field.choices if c[0] != ""]
             field.choices = choices if field.required else [("", "keine Angabe"), *choices]
 

@@ -106,6 +106,17 @@ def test_the_second_writer_is_told_keeps_their_input_and_overwrites_nothing(
     assert (goal.title, goal.version) == ("Fassung A", 2)
 
 
+def test_the_joint_goal_form_offers_every_shared_side_goal_and_no_draft(coproduction, coordinator):
+    shared = make_goal(coproduction, side=Side.CIVIL_SOCIETY, visibility=Visibility.COPRODUCTION)
+    draft = make_goal(coproduction, side=Side.CIVIL_SOCIETY, visibility=Visibility.SIDE)
+
+    page = page_of(login(coordinator), url("joint_create", coproduction))
+
+    assert f'name="answers" value="{shared.pk}"' in page
+    assert f'name="answers" value="{draft.pk}"' not in page
+    assert page.count('name="answers"') == 1
+
+
 def test_a_joint_goal_is_created_with_the_goals_it_answers(coproduction, coordinator, civil_member):
     theirs = make_goal(coproduction, side=Side.CIVIL_SOCIETY, visibility=Visibility.COPRODUCTION)
     data = draft_data(

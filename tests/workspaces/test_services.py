@@ -183,3 +183,15 @@ def test_a_stale_form_keeps_the_input_and_shows_the_saved_version(
     assert 'value="Umweltamt (neu)"' in page
     office.refresh_from_db()
     assert office.name == "Umweltamt" and office.consultation_days == 30
+
+
+def test_radio_buttons_offer_only_real_choices_and_other_widgets_keep_theirs(coproduction):
+    from workspaces.forms import CoproductionForm, MembershipForm
+
+    kind = [value for value, _ in CoproductionForm().fields["kind"].choices]
+    assert kind == ["cooperation", "coproduction"]
+    membership = coproduction.memberships.get()
+    form = MembershipForm(instance=membership, may_manage=True)
+    assert form.fields["employment"].choices[0] == ("", "keine Angabe")
+    assert len(list(form.fields["partner"].choices)) == 2  # "---------" and the partner
+    assert [v for v, _ in form.fields["roles"].choices] == [r.value for r in Membership.Role]
