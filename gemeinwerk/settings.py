@@ -47,6 +47,10 @@ INSTALLED_APPS = [
     "workspaces",
     "goals",
     "history",
+    "structures",
+    "meetings",
+    "decisions",
+    "conflicts",
 ]
 
 MIDDLEWARE = [
