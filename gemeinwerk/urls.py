@@ -9,5 +9,9 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("werkstatt/", include("workspaces.urls")),
     path("werkstatt/<slug:slug>/", include("goals.urls")),
+    path("werkstatt/<slug:slug>/", include("structures.urls")),
+    path("werkstatt/<slug:slug>/", include("meetings.urls")),
+    path("werkstatt/<slug:slug>/", include("decisions.urls")),
+    path("werkstatt/<slug:slug>/", include("conflicts.urls")),
     path("oeffentlich/<slug:slug>/", public_page, name="public"),
 ]
