@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+"""Mounted at /werkstatt/<slug>/ — German paths, stable because people bookmark them."""
+
+from django.urls import path
+
+from conflicts import views
 
 app_name = "conflicts"
 
-urlpatterns = []
+urlpatterns = [
+    path("konflikte/", views.conflict_list, name="list"),
+    path("konflikte/neu/", views.conflict_create, name="create"),
+    path("konflikte/<int:pk>/", views.conflict_detail, name="conflict"),
+]

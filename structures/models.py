@@ -101,3 +101,8 @@ class Mandate(models.Model):
     @property
     def current(self) -> bool:
         return self.ended_on is None
+
+    @property
+    def owner_side(self) -> str:
+        """A mandate has no visibility of its own: it belongs where its body belongs."""
+        return self.body.owner_side

@@ -6,7 +6,10 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
+from conflicts.models import Conflict
+from decisions.models import Decision
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
+from structures.models import Body
 from workspaces.demo import SLUG, USERS, create_demo
 from workspaces.models import Membership
 
@@ -30,6 +33,31 @@ def side_only_texts():
         (Milestone, ["title"]),
         (Obstacle, ["description", "remedy"]),
         (Contribution, ["description"]),
+        (Body, ["name", "purpose"]),
+        (
+            Conflict,
+            [
+                "title",
+                "administration_position",
+                "civil_society_position",
+                "external_obstacles",
+                "steps",
+                "external_support",
+                "resolution",
+            ],
+        ),
+        (
+            Decision,
+            [
+                "question",
+                "background",
+                "mandate_note",
+                "outcome",
+                "reasons",
+                "supersede_reason",
+                "consultation_override",
+            ],
+        ),
     ]:
         for item in model.objects.filter(visibility="side"):
             for field in fields:

@@ -10,8 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from conflicts import demo as conflicts_demo
+from decisions import demo as decisions_demo
 from goals import services as goals
 from goals.models import Goal, Milestone
+from structures import demo as structures_demo
 from workspaces import services
 from workspaces.models import Membership
 
@@ -249,6 +252,11 @@ def create_demo(password: str):
         due_date=today + timedelta(days=20),
         visibility="side",
     )
+    members = {"initiative": ini_member, "verwaltung": amt_member, "moderation": mod_member}
+    # The structures of the collaboration (issue 4), each part from its own app.
+    structures_demo.add_demo(coproduction, members)
+    decisions_demo.add_demo(coproduction, members)
+    conflicts_demo.add_demo(coproduction, members)
     return coproduction
 
 

@@ -39,3 +39,14 @@ def test_the_public_page_shows_only_published_items(client, coproduction, coordi
 def test_a_coproduction_without_published_items_has_no_public_page(client, coproduction):
     assert client.get(f"/oeffentlich/{coproduction.slug}/", secure=True).status_code == 404
     assert client.get("/oeffentlich/gibt-es-nicht/", secure=True).status_code == 404
+
+
+def test_public_bodies_show_who_decides_and_others_stay_hidden(client, coproduction, coordinator):
+    from structures.models import Body
+
+    Body.objects.create(
+        coproduction=coproduction, name="Plenum", kind="plenary", visibility="public"
+    )
+    Body.objects.create(coproduction=coproduction, name="Interne AG", kind="working_group")
+    page = client.get(f"/oeffentlich/{coproduction.slug}/", secure=True).content.decode()
+    assert "Plenum" in page and "Interne AG" not in page

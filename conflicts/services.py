@@ -1,0 +1,113 @@
+"""Writes of the conflict register (cards 24, 43, 49, 33).
+
+Every function owns its transaction, checks the item's version when it changes one, and
+records the change in the history. Who may edit is checked by the views.
+"""
+
+from django.db import transaction
+
+from conflicts.models import Conflict
+from history.models import ChangeRecord
+from history.services import record_change, snapshot
+from workspaces.services import WorkspaceError, update_recorded
+from workspaces.visibility import Visibility
+
+CONFLICT_FIELDS = [
+    "title",
+    "administration_position",
+    "civil_society_position",
+    "external_obstacles",
+    "status",
+    "steps",
+    "external_support",
+    "resolution",
+    "resolved_by",
+    "visibility",
+]
+
+
+class ConflictError(WorkspaceError):
+    """A change the rules of the conflict register do not allow."""
+
+
+def _check_visibility(owner_side: str, visibility: str) -> None:
+    if visibility == Visibility.PUBLIC:
+        raise ConflictError(
+            "Konflikte erscheinen nicht auf der öffentlichen Seite. Wählt „Nur unsere Seite“ "
+            "oder „Alle Mitglieder“.",
+            field="visibility",
+        )
+    if visibility == Visibility.SIDE and not owner_side:
+        raise ConflictError(
+            "Ein gemeinsamer Konflikt gehört keiner Seite allein. Wählt „Alle Mitglieder“.",
+            field="visibility",
+        )
+
+
+def _check_resolution(coproduction_id: int, values: dict, owner_side: str) -> None:
+    decision = values.get("resolved_by")
+    if values.get("status") == Conflict.Status.RESOLVED and not (
+        values.get("resolution", "").strip() or decision
+    ):
+        raise ConflictError(
+            "Ein gelöster Konflikt braucht eine Lösung: Beschreibt sie oder wählt die "
+            "Entscheidung, die ihn beigelegt hat.",
+            field="resolution",
+        )
+    if decision is None:
+        return
+    if decision.coproduction_id != coproduction_id:
+        raise ConflictError(
+            "Diese Entscheidung gehört nicht zu eurer Ko-Produktion.", field="resolved_by"
+        )
+    # A conflict seen by more people than its decision would reveal the decision's question.
+    if decision.visibility == Visibility.SIDE and (
+        values.get("visibility") != Visibility.SIDE or decision.owner_side != owner_side
+    ):
+        raise ConflictError(
+            "Diese Entscheidung sieht nur eine Seite. Wählt eine Entscheidung, die alle sehen, "
+            "oder macht den Konflikt auch nur für eure Seite sichtbar.",
+            field="resolved_by",
+        )
+
+
+@transaction.atomic
+def conflict_create(
+    *,
+    actor,
+    coproduction,
+    owner_side: str,
+    title: str,
+    visibility: str | None = None,
+    **values,
+) -> Conflict:
+    """Enter a disputed point (card 43). A side-only conflict is a side's internal note of a
+    dispute and belongs to that side; every other conflict is joint."""
+    visibility = visibility or Visibility.COPRODUCTION
+    owner_side = owner_side if visibility == Visibility.SIDE else ""
+    _check_visibility(owner_side, visibility)
+    values = {"status": Conflict.Status.OPEN, **values}
+    _check_resolution(coproduction.pk, {**values, "visibility": visibility}, owner_side)
+    conflict = Conflict.objects.create(
+        coproduction=coproduction,
+        owner_side=owner_side,
+        title=title,
+        visibility=visibility,
+        **values,
+    )
+    created = snapshot(conflict, CONFLICT_FIELDS)
+    record_change(
+        actor=actor,
+        item=conflict,
+        action=ChangeRecord.Action.CREATED,
+        changes={name: [None, value] for name, value in created.items() if value not in ("", None)},
+    )
+    return conflict
+
+
+@transaction.atomic
+def conflict_update(*, actor, conflict: Conflict, expected_version: int, **values) -> Conflict:
+    merged = {name: values.get(name, getattr(conflict, name)) for name in CONFLICT_FIELDS}
+    _check_visibility(conflict.owner_side, merged["visibility"])
+    _check_resolution(conflict.coproduction_id, merged, conflict.owner_side)
+    return update_recorded(actor, conflict, CONFLICT_FIELDS, expected_version, values)

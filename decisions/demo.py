@@ -1,0 +1,153 @@
+"""Demo decisions for the food strategy: several procedures, one systemic consensing with the
+passive option, one superseded decision and a side-only draft per side — all through the
+services, so the demo has votes, tallies and history."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from decisions import services
+
+
+def _vote_all(decision, ballots: dict, others: dict | None = None) -> None:
+    """Cast the given ballots; with ``others``, everyone else entitled votes that way too."""
+    if others is not None:
+        for member in services.eligible_voters(decision).exclude(pk__in=[m.pk for m in ballots]):
+            ballots = {**ballots, member: others}
+    for member, ballot in ballots.items():
+        services.vote_cast(actor=member.user, decision=decision, membership=member, **ballot)
+
+
+def _open(decision, actor, days: int, **extra):
+    decision.refresh_from_db()
+    return services.decision_open_voting(
+        actor=actor,
+        decision=decision,
+        closes_at=timezone.now() + timedelta(days=days),
+        expected_version=decision.version,
+        **extra,
+    )
+
+
+def add_demo(coproduction, members: dict):
+    ini, amt, mod = members["initiative"], members["verwaltung"], members["moderation"]
+    body = coproduction.bodies.order_by("id").first()
+    meeting = coproduction.meetings.order_by("starts_at").first()
+    joint_goal = coproduction.goals.filter(kind="joint").order_by("id").first()
+    goals = [joint_goal] if joint_goal and joint_goal.visibility != "side" else []
+    c = {"coproduction": coproduction, "body": body}
+
+    # Konsens, decided after everyone voted; then superseded by a later decision.
+    rhythm = services.decision_create(
+        actor=mod.user,
+        **c,
+        question="Trifft sich das Plenum einmal im Monat, abends ab 18 Uhr?",
+        background="Ehrenamtliche können tagsüber nicht; das Amt braucht planbare Termine.",
+        prepared_by=mod,
+        procedure="consensus",
+        mandate_note="Alle Partner:innen entscheiden gleichberechtigt im Plenum.",
+        goals=goals,
+    )
+    _open(rhythm, mod.user, 22)
+    _vote_all(
+        rhythm,
+        {
+            ini: {"choice": "agree"},
+            amt: {"choice": "concerns", "reason": "Überstunden müssen ausgeglichen werden."},
+            mod: {"choice": "agree"},
+        },
+        others={"choice": "agree"},
+    )
+    services.decision_close(
+        actor=mod.user,
+        decision=rhythm,
+        reasons="Abendtermine ermöglichen Ehrenamtlichen die Teilnahme.",
+    )
+    services.decision_supersede(
+        actor=amt.user,
+        decision=rhythm,
+        reason="Im Sommer tagen wir alle zwei Monate – zu viele Urlaube.",
+        question="Trifft sich das Plenum von Juni bis August nur alle zwei Monate?",
+        procedure="consent",
+        prepared_by=amt,
+        body=body,
+    )
+
+    # Systemisches Konsensieren with the passive option, decided.
+    summit = services.decision_create(
+        actor=ini.user,
+        **c,
+        question="Wo findet der erste Ernährungsgipfel statt?",
+        prepared_by=ini,
+        procedure="systemic",
+        options=["Im Rathaus", "In der Markthalle"],
+        goals=goals,
+    )
+    _open(summit, ini.user, 22)
+    keys = [str(o.pk) for o in summit.options.all()]
+    _vote_all(
+        summit,
+        {
+            ini: {"resistance": dict(zip(keys, [6, 1, 9], strict=True))},
+            amt: {"resistance": dict(zip(keys, [1, 3, 8], strict=True))},
+            mod: {"resistance": dict(zip(keys, [3, 0, 10], strict=True))},
+        },
+        others={"resistance": dict.fromkeys(keys, 0)},
+    )
+    services.decision_close(
+        actor=ini.user, decision=summit, reasons="Die Markthalle ist für alle offen."
+    )
+
+    # Zwei-Drittel-Mehrheit, open with a shorter period than the Rücksprachefrist.
+    budget = services.decision_create(
+        actor=amt.user,
+        **c,
+        question="Beantragen wir Fördermittel beim Landesprogramm „Gutes Essen“?",
+        prepared_by=amt,
+        procedure="two_thirds",
+        abstentions="against",
+        quorum=2,
+    )
+    _open(
+        budget, amt.user, 7, consultation_override="Die Antragsfrist des Landes endet in 8 Tagen."
+    )
+    _vote_all(budget, {amt: {"choice": "yes"}, mod: {"choice": "abstain"}})
+
+    # Im Treffen entschieden.
+    charter = services.decision_create(
+        actor=mod.user,
+        **c,
+        question="Nehmen wir die Leitlinien für gesundes Schulessen in die Strategie auf?",
+        procedure="meeting",
+        meeting=meeting if meeting and meeting.visibility != "side" else None,
+    )
+    services.decision_record_in_meeting(
+        actor=mod.user,
+        decision=charter,
+        yes=9,
+        no=1,
+        abstain=2,
+        passed=True,
+        outcome="Die Leitlinien werden Kapitel 3 der Strategie.",
+        reasons="Breite Zustimmung; das Schulamt wird beteiligt.",
+    )
+
+    # A side-only draft per side.
+    services.decision_create(
+        actor=ini.user,
+        coproduction=coproduction,
+        question="Intern: Bringen wir die Forderung nach einer bezahlten Stelle jetzt ein?",
+        background="Nur für den Ernährungsrat: erst in der Mitgliederversammlung klären.",
+        procedure="consensus",
+        visibility="side",
+        owner_side="civil_society",
+    )
+    services.decision_create(
+        actor=amt.user,
+        coproduction=coproduction,
+        question="Amtsintern: Legen wir den Entwurf vorab der Dezernentin vor?",
+        background="Vertraulich – Abstimmung im Dienstweg, bevor es in die Ko-Produktion geht.",
+        procedure="majority",
+        visibility="side",
+        owner_side="administration",
+    )

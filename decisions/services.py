@@ -1,0 +1,602 @@
+"""Writes of decisions: prepare, open the vote, vote, close, record a meeting's decision,
+supersede (cards 42, 17, 28).
+
+A decided decision is a record: nothing here edits it. It can only be superseded by a new
+decision that names it and gives a reason. Every function owns its transaction and records
+the change in the history; permission (who may do it) is checked by the views, the rules of
+the domain here.
+"""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from decisions import tallies
+from decisions.models import Decision, Option, Vote
+from history.models import ChangeRecord
+from history.services import record_change, snapshot
+from workspaces.models import Membership, Partner
+from workspaces.services import WorkspaceError, update_recorded
+from workspaces.visibility import Visibility
+
+DECISION_FIELDS = [
+    "question",
+    "background",
+    "prepared_by",
+    "body",
+    "mandate_note",
+    "procedure",
+    "quorum",
+    "abstentions",
+    "meeting",
+    "visibility",
+]
+PASSIVE_LABEL = "Passivlösung: Alles bleibt, wie es ist"
+VOTING_ACCESS = (Membership.Access.COORDINATION, Membership.Access.MEMBER)
+
+
+class DecisionError(WorkspaceError):
+    """A change the rules of decisions do not allow; ``field`` names the culprit."""
+
+
+def _date(moment) -> str:
+    return timezone.localtime(moment).strftime("%d.%m.%Y %H:%M")
+
+
+def _days(n: int) -> str:
+    return "einen Tag" if n == 1 else f"{n} Tage"
+
+
+def _check_links(coproduction, *, visibility, owner_side, body=None, meeting=None, goals=()):
+    """Linked items belong to this co-production, and one seen by fewer people than the
+    decision would leak its title (as goals do with milestones)."""
+    for item, field in [(body, "body"), (meeting, "meeting"), *[(g, "goals") for g in goals]]:
+        if item is None:
+            continue
+        if item.coproduction_id != coproduction.pk:
+            raise DecisionError("Das gehört nicht zu eurer Ko-Produktion.", field=field)
+        hidden = item.visibility == Visibility.SIDE
+        if hidden and (visibility != Visibility.SIDE or owner_side != item.owner_side):
+            raise DecisionError(
+                f"„{item}“ sieht nur eine Seite. Verknüpft es nur mit einer Entscheidung, "
+                "die auch nur diese Seite sieht.",
+                field=field,
+            )
+
+
+def _check_prepared_by(coproduction, prepared_by) -> None:
+    if prepared_by is not None and prepared_by.coproduction_id != coproduction.pk:
+        raise DecisionError(
+            "Diese Person ist nicht Mitglied der Ko-Produktion.", field="prepared_by"
+        )
+
+
+def _clean_options(procedure: str, options) -> list[str]:
+    labels = [label.strip() for label in options or () if label.strip()]
+    if procedure != Decision.Procedure.SYSTEMIC:
+        return []
+    if not labels:
+        raise DecisionError(
+            "Systemisches Konsensieren braucht mindestens eine Option neben der Passivlösung.",
+            field="options",
+        )
+    if len(set(labels)) != len(labels):
+        raise DecisionError("Jede Option nur einmal, bitte.", field="options")
+    return labels
+
+
+def _write_options(decision: Decision, labels: list[str]) -> None:
+    decision.options.all().delete()
+    if decision.procedure != Decision.Procedure.SYSTEMIC:
+        return
+    Option.objects.bulk_create(
+        [Option(decision=decision, label=label, position=i) for i, label in enumerate(labels)]
+        + [Option(decision=decision, label=PASSIVE_LABEL, passive=True, position=len(labels))]
+    )
+
+
+def _option_labels(decision: Decision) -> list[str]:
+    return [o.label for o in decision.options.all()]
+
+
+def _goal_titles(decision: Decision) -> list[str]:
+    return sorted(g.title for g in decision.goals.all())
+
+
+def _require_draft(decision: Decision) -> None:
+    stored = Decision.objects.get(pk=decision.pk)
+    if stored.status != Decision.Status.DRAFT:
+        raise DecisionError(
+            f"Diese Entscheidung ist „{stored.get_status_display()}“ und lässt sich nicht mehr "
+            "ändern. Eine getroffene Entscheidung ersetzt ihr durch eine neue."
+        )
+
+
+@transaction.atomic
+def decision_create(
+    *,
+    actor,
+    coproduction,
+    question: str,
+    procedure: str,
+    owner_side: str = "",
+    visibility: str | None = None,
+    background: str = "",
+    prepared_by=None,
+    body=None,
+    mandate_note: str = "",
+    quorum: int = 0,
+    abstentions: str = Decision.Abstentions.IGNORED,
+    meeting=None,
+    goals=(),
+    options=(),
+    supersedes: Decision | None = None,
+    supersede_reason: str = "",
+) -> Decision:
+    """A decision in preparation (draft). Side-only drafts belong to their side; all others
+    are joint. Systemic consensing always gets the passive option as well."""
+    visibility = visibility or Visibility.COPRODUCTION
+    owner_side = owner_side if visibility == Visibility.SIDE else ""
+    if visibility == Visibility.SIDE and not owner_side:
+        raise DecisionError("Eine Entscheidung nur für eine Seite braucht diese Seite.")
+    goals = list(goals)
+    _check_links(
+        coproduction,
+        visibility=visibility,
+        owner_side=owner_side,
+        body=body,
+        meeting=meeting,
+        goals=goals,
+    )
+    _check_prepared_by(coproduction, prepared_by)
+    labels = _clean_options(procedure, options)
+    decision = Decision.objects.create(
+        coproduction=coproduction,
+        question=question,
+        background=background,
+        prepared_by=prepared_by,
+        body=body,
+        mandate_note=mandate_note,
+        procedure=procedure,
+        quorum=quorum,
+        abstentions=abstentions,
+        meeting=meeting,
+        visibility=visibility,
+        owner_side=owner_side,
+        supersedes=supersedes,
+        supersede_reason=supersede_reason,
+        created_by=actor,
+    )
+    if goals:
+        decision.goals.set(goals)
+    _write_options(decision, labels)
+    values = snapshot(decision, DECISION_FIELDS)
+    values.update(options=_option_labels(decision), goals=_goal_titles(decision))
+    if supersedes is not None:
+        values.update(supersedes=str(supersedes), supersede_reason=supersede_reason)
+    record_change(
+        actor=actor,
+        item=decision,
+        action=ChangeRecord.Action.CREATED,
+        changes={k: [None, v] for k, v in values.items() if v not in ("", None, [], 0)},
+    )
+    return decision
+
+
+@transaction.atomic
+def decision_update(
+    *, actor, decision: Decision, expected_version: int, goals=None, options=None, **values
+) -> Decision:
+    """Change a draft — never a decision that is being voted on or was decided."""
+    _require_draft(decision)
+    visibility = values.get("visibility", decision.visibility)
+    if visibility == Visibility.SIDE and not decision.owner_side:
+        raise DecisionError(
+            "Eine gemeinsame Entscheidung gehört keiner Seite allein. Wählt „Alle Mitglieder“ "
+            "oder „Öffentlich“.",
+            field="visibility",
+        )
+    goals = list(goals) if goals is not None else list(decision.goals.all())
+    _check_links(
+        decision.coproduction,
+        visibility=visibility,
+        owner_side=decision.owner_side,
+        body=values.get("body", decision.body),
+        meeting=values.get("meeting", decision.meeting),
+        goals=goals,
+    )
+    _check_prepared_by(decision.coproduction, values.get("prepared_by", decision.prepared_by))
+    procedure = values.get("procedure", decision.procedure)
+    if options is None:
+        options = [o.label for o in decision.options.all() if not o.passive]
+    labels = _clean_options(procedure, options)
+
+    def read(item):
+        return {"goals": _goal_titles(item), "options": _option_labels(item)}
+
+    def write(item):
+        item.goals.set(goals)
+        _write_options(item, labels)
+
+    stored = Decision.objects.get(pk=decision.pk)
+    before = read(stored)
+    update_recorded(actor, decision, DECISION_FIELDS, expected_version, values)
+    write(decision)
+    after = read(decision)
+    changes = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
+    if changes:
+        record_change(
+            actor=actor, item=decision, action=ChangeRecord.Action.UPDATED, changes=changes
+        )
+    return decision
+
+
+def voting_partners(decision: Decision):
+    """Partners whose members vote: all of the co-production, or one side's for a side-only
+    decision. Partners who left do not count."""
+    partners = Partner.objects.filter(
+        coproduction_id=decision.coproduction_id, left_at__isnull=True
+    )
+    if decision.visibility == Visibility.SIDE:
+        partners = partners.filter(side=decision.owner_side)
+    return partners
+
+
+def longest_consultation(decision: Decision) -> Partner | None:
+    """The partner that needs the longest Rücksprachefrist (cards 26, 41), if any needs one."""
+    return (
+        voting_partners(decision)
+        .filter(consultation_days__gt=0)
+        .order_by("-consultation_days", "name")
+        .first()
+    )
+
+
+def eligible_voters(decision: Decision):
+    """Members who may vote: coordination and members, not observers; one side's only for a
+    side-only decision."""
+    members = Membership.objects.filter(
+        coproduction_id=decision.coproduction_id,
+        left_at__isnull=True,
+        access__in=VOTING_ACCESS,
+    )
+    if decision.visibility == Visibility.SIDE:
+        members = members.filter(partner__side=decision.owner_side)
+    return members
+
+
+@transaction.atomic
+def decision_open_voting(
+    *,
+    actor,
+    decision: Decision,
+    closes_at,
+    opens_at=None,
+    consultation_override: str = "",
+    expected_version: int,
+) -> Decision:
+    """Open the vote for a period. Shorter than a partner's Rücksprachefrist only with a
+    written reason, which the decision page then shows as a warning."""
+    _require_draft(decision)
+    now = timezone.now()
+    opens_at = opens_at or now
+    if decision.procedure == Decision.Procedure.MEETING:
+        raise DecisionError(
+            "Über diese Entscheidung wird im Treffen abgestimmt. Tragt das Ergebnis aus dem "
+            "Protokoll ein."
+        )
+    if decision.procedure == Decision.Procedure.SYSTEMIC and decision.options.count() < 2:
+        raise DecisionError("Systemisches Konsensieren braucht mindestens eine Option.")
+    if closes_at <= now:
+        raise DecisionError(
+            "Das Ende der Abstimmung muss in der Zukunft liegen.", field="closes_at"
+        )
+    if closes_at <= opens_at:
+        raise DecisionError(
+            "Die Abstimmung muss enden, nachdem sie begonnen hat.", field="closes_at"
+        )
+    override = consultation_override.strip()
+    slowest = longest_consultation(decision)
+    needed = timedelta(days=slowest.consultation_days) if slowest else timedelta(0)
+    if closes_at - opens_at >= needed:
+        override = ""
+    elif not override:
+        earliest = opens_at + needed
+        raise DecisionError(
+            f"Die Abstimmung ist kürzer als die Rücksprachefrist: {slowest.name} braucht "
+            f"{_days(slowest.consultation_days)} für interne Rücksprache. Lasst die Abstimmung "
+            f"frühestens am {_date(earliest)} enden – oder begründet unten, warum es schneller "
+            "gehen muss.",
+            field="closes_at",
+        )
+    update_recorded(
+        actor,
+        decision,
+        DECISION_FIELDS + ["status", "opens_at", "closes_at", "consultation_override"],
+        expected_version,
+        {
+            "status": Decision.Status.VOTING,
+            "opens_at": opens_at,
+            "closes_at": closes_at,
+            "consultation_override": override,
+        },
+    )
+    return decision
+
+
+def _vote_label(decision: Decision, vote: Vote | None, options: dict) -> str | None:
+    if vote is None:
+        return None
+    if decision.procedure == Decision.Procedure.SYSTEMIC:
+        text = "Widerstand " + ", ".join(
+            f"{options.get(key, key)}: {points}" for key, points in vote.resistance.items()
+        )
+    else:
+        text = tallies.CHOICE_LABELS.get(vote.choice, vote.choice)
+    return f"{text} ({vote.reason})" if vote.reason else text
+
+
+def voting_closed(decision: Decision) -> str:
+    """Why nobody can vote on this decision right now, or "" while the vote is open."""
+    now = timezone.now()
+    if decision.status != Decision.Status.VOTING:
+        return (
+            "Hier wird nicht (mehr) abgestimmt: Die Entscheidung ist "
+            f"„{decision.get_status_display()}“."
+        )
+    if decision.opens_at and now < decision.opens_at:
+        return f"Die Abstimmung beginnt erst am {_date(decision.opens_at)}."
+    if decision.closes_at and now >= decision.closes_at:
+        return (
+            f"Die Abstimmung ist am {_date(decision.closes_at)} zu Ende gegangen. Eure Stimme "
+            "kann nicht mehr zählen."
+        )
+    return ""
+
+
+def _check_ballot(decision: Decision, options: dict, choice: str, reason: str, resistance):
+    if decision.procedure == Decision.Procedure.SYSTEMIC:
+        resistance = resistance or {}
+        points = {}
+        for key, label in options.items():
+            value = resistance.get(key)
+            if value is None or value == "":
+                raise DecisionError(
+                    f"Gebt jeder Option Widerstandspunkte – auch „{label}“ (0 bis 10).",
+                    field=f"option-{key}",
+                )
+            try:
+                value = int(value)
+            except (TypeError, ValueError):
+                value = -1
+            if not 0 <= value <= tallies.MAX_RESISTANCE:
+                raise DecisionError(
+                    f"Widerstand für „{label}“: eine ganze Zahl von 0 bis 10.",
+                    field=f"option-{key}",
+                )
+            points[key] = value
+        return "", points
+    allowed = tallies.CHOICES[decision.procedure]
+    if choice not in allowed:
+        raise DecisionError("Wählt eine der Antworten aus.", field="choice")
+    if choice == Vote.Choice.OBJECTION and not reason.strip():
+        raise DecisionError(
+            "Ein schwerwiegender Einwand braucht eine Begründung: Was genau spricht dagegen?",
+            field="reason",
+        )
+    return choice, {}
+
+
+@transaction.atomic
+def vote_cast(
+    *,
+    actor,
+    decision: Decision,
+    membership: Membership,
+    choice: str = "",
+    reason: str = "",
+    resistance: dict | None = None,
+) -> Vote:
+    """One vote per person per decision: a second vote replaces the first during the period,
+    and the change goes into the decision's history. The decision row is locked first, so
+    votes and closing never overlap."""
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    refusal = voting_closed(decision)
+    if refusal:
+        raise DecisionError(refusal)
+    if not eligible_voters(decision).filter(pk=membership.pk).exists():
+        raise DecisionError(
+            "Ihr könnt hier nicht abstimmen: Abstimmen dürfen Mitglieder mit Koordination oder "
+            "Mitgliedszugang, bei einer Entscheidung nur für eine Seite nur diese Seite."
+        )
+    options = {str(o.pk): o.label for o in decision.options.all()}
+    choice, points = _check_ballot(decision, options, choice, reason, resistance)
+    vote = Vote.objects.select_for_update().filter(decision=decision, membership=membership).first()
+    before = _vote_label(decision, vote, options)
+    if vote is None:
+        vote = Vote(decision=decision, membership=membership)
+    vote.choice, vote.reason, vote.resistance = choice, reason.strip(), points
+    after = _vote_label(decision, vote, options)
+    if before != after:
+        vote.save()
+        record_change(
+            actor=actor,
+            item=decision,
+            action=ChangeRecord.Action.UPDATED,
+            changes={f"Stimme von {membership}": [before, after]},
+        )
+    return vote
+
+
+def ballots_of(decision: Decision) -> list[tallies.Ballot]:
+    votes = Vote.objects.filter(decision=decision).select_related("membership__user")
+    return [
+        tallies.Ballot(
+            voter=str(v.membership), choice=v.choice, reason=v.reason, resistance=v.resistance
+        )
+        for v in votes
+    ]
+
+
+def option_rows(decision: Decision) -> list[dict]:
+    return [
+        {"key": str(o.pk), "label": o.label, "passive": o.passive} for o in decision.options.all()
+    ]
+
+
+def current_tally(decision: Decision) -> dict:
+    return tallies.tally(
+        decision.procedure,
+        ballots_of(decision),
+        options=option_rows(decision),
+        quorum=decision.quorum,
+        abstentions=decision.abstentions,
+    )
+
+
+def _outcome(decision: Decision, result: dict) -> str:
+    if decision.procedure == Decision.Procedure.SYSTEMIC and result.get("winner"):
+        label = next(o["label"] for o in result["options"] if o["key"] == result["winner"])
+        return f"Gewählt: {label}"
+    return "Angenommen" if result["passed"] else "Abgelehnt"
+
+
+def _settle(actor, decision: Decision, *, result: dict, outcome: str, reasons: str, **extra):
+    """Write the result once; from now on the decision is a record."""
+    stored = snapshot(decision, ["status", "outcome", "reasons"])
+    now = timezone.now()
+    status = Decision.Status.DECIDED if result["passed"] else Decision.Status.REJECTED
+    fields = {
+        "status": status,
+        "tally": result,
+        "outcome": outcome,
+        "reasons": reasons.strip(),
+        "decided_at": now,
+        **extra,
+    }
+    updated = Decision.objects.filter(pk=decision.pk, version=decision.version).update(
+        version=decision.version + 1, **fields
+    )
+    if not updated:
+        raise DecisionError("Jemand hat diese Entscheidung inzwischen geändert.")
+    for name, value in fields.items():
+        setattr(decision, name, value)
+    decision.version += 1
+    after = snapshot(decision, ["status", "outcome", "reasons"])
+    record_change(
+        actor=actor,
+        item=decision,
+        action=ChangeRecord.Action.UPDATED,
+        changes={k: [stored[k], after[k]] for k in after if stored[k] != after[k]},
+    )
+    return decision
+
+
+@transaction.atomic
+def decision_close(*, actor, decision: Decision, reasons: str = "") -> Decision:
+    """Count the votes. After the period ends — or earlier once everyone entitled has voted,
+    then the period ends now."""
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    if decision.status != Decision.Status.VOTING:
+        raise DecisionError(
+            f"Auszählen lässt sich nur eine laufende Abstimmung; diese ist "
+            f"„{decision.get_status_display()}“."
+        )
+    now = timezone.now()
+    extra = {}
+    if decision.closes_at and now < decision.closes_at:
+        missing = eligible_voters(decision).exclude(votes__decision=decision).count()
+        if missing:
+            raise DecisionError(
+                f"Die Abstimmung läuft noch bis {_date(decision.closes_at)}, und "
+                f"{'eine Person hat' if missing == 1 else f'{missing} Personen haben'} noch "
+                "nicht abgestimmt. Auszählen könnt ihr danach – oder sobald alle abgestimmt haben."
+            )
+        extra["closes_at"] = now
+    result = current_tally(decision)
+    return _settle(
+        actor, decision, result=result, outcome=_outcome(decision, result), reasons=reasons, **extra
+    )
+
+
+@transaction.atomic
+def decision_record_in_meeting(
+    *,
+    actor,
+    decision: Decision,
+    yes: int,
+    no: int,
+    abstain: int,
+    passed: bool,
+    outcome: str,
+    reasons: str = "",
+    meeting=None,
+) -> Decision:
+    """A decision taken in a meeting, entered from the minutes with its counts."""
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    if decision.procedure != Decision.Procedure.MEETING:
+        raise DecisionError("Nur Entscheidungen „Im Treffen entschieden“ tragt ihr so ein.")
+    _require_draft(decision)
+    if min(yes, no, abstain) < 0:
+        raise DecisionError("Stimmen zählt man ab null.", field="yes")
+    if passed and yes + no + abstain < decision.quorum:
+        raise DecisionError(
+            f"Mit {yes + no + abstain} Stimmen war das Treffen nicht beschlussfähig "
+            f"(nötig: {decision.quorum}).",
+            field="yes",
+        )
+    if not outcome.strip():
+        raise DecisionError("Was wurde entschieden? Schreibt das Ergebnis auf.", field="outcome")
+    meeting = meeting or decision.meeting
+    _check_links(
+        decision.coproduction,
+        visibility=decision.visibility,
+        owner_side=decision.owner_side,
+        meeting=meeting,
+    )
+    result = tallies.meeting(yes=yes, no=no, abstain=abstain, passed=passed, quorum=decision.quorum)
+    return _settle(
+        actor, decision, result=result, outcome=outcome.strip(), reasons=reasons, meeting=meeting
+    )
+
+
+@transaction.atomic
+def decision_supersede(*, actor, decision: Decision, reason: str, **fields) -> Decision:
+    """A new decision (draft) that replaces a decided one and says why (card 42); the old one
+    is marked superseded and stays in the log as it was."""
+    old = Decision.objects.select_for_update().get(pk=decision.pk)
+    if not reason.strip():
+        raise DecisionError(
+            "Sagt, warum die Entscheidung ersetzt wird – das gehört ins Beschlussbuch.",
+            field="supersede_reason",
+        )
+    if old.status != Decision.Status.DECIDED:
+        raise DecisionError(
+            f"Ersetzen lässt sich nur eine getroffene Entscheidung; diese ist "
+            f"„{old.get_status_display()}“."
+        )
+    if Decision.objects.filter(supersedes=old).exists():
+        raise DecisionError("Diese Entscheidung ist schon ersetzt worden.")
+    fields.setdefault("owner_side", old.owner_side)
+    new = decision_create(
+        actor=actor,
+        coproduction=old.coproduction,
+        supersedes=old,
+        supersede_reason=reason.strip(),
+        **fields,
+    )
+    Decision.objects.filter(pk=old.pk).update(
+        status=Decision.Status.SUPERSEDED, version=old.version + 1
+    )
+    record_change(
+        actor=actor,
+        item=old,
+        action=ChangeRecord.Action.UPDATED,
+        changes={
+            "status": [Decision.Status.DECIDED.value, Decision.Status.SUPERSEDED.value],
+            "Ersetzt durch": [None, f"{new.question} – {reason.strip()}"],
+        },
+    )
+    decision.status, decision.version = Decision.Status.SUPERSEDED, old.version + 1
+    return new

@@ -1,0 +1,255 @@
+"""Writes of phase plans, bodies and mandates (cards 40, 41).
+
+Every function owns its transaction, checks the item's version when it changes one, and
+records the change in the history. Who may edit is checked by the views; the rules here are
+those of the domain.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from history.models import ChangeRecord
+from history.services import record_change, snapshot
+from structures.models import Body, Mandate, PhasePlan
+from workspaces.concurrency import StaleEdit
+from workspaces.services import WorkspaceError, update_recorded
+from workspaces.visibility import Visibility
+
+PHASE_FIELDS = ["joint", "administration_part", "civil_society_part"]
+BODY_FIELDS = ["name", "kind", "purpose", "meeting_rhythm", "visibility"]
+MANDATE_FIELDS = [
+    "partner",
+    "holder",
+    "may_decide_alone",
+    "needs_consultation",
+    "political_office",
+    "rotates",
+    "started_on",
+    "ended_on",
+]
+
+
+class StructureError(WorkspaceError):
+    """A change the rules of bodies and mandates do not allow; ``field`` names the culprit."""
+
+
+def _created(actor, item, fields: list[str], **more) -> None:
+    values = {**snapshot(item, fields), **more}
+    record_change(
+        actor=actor,
+        item=item,
+        action=ChangeRecord.Action.CREATED,
+        changes={
+            name: [None, value]
+            for name, value in values.items()
+            if value not in ("", None, [], False)
+        },
+    )
+
+
+# Phase plans (card 40) ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def phase_plans_save(*, actor, coproduction, plans: dict[str, dict]) -> list[PhasePlan]:
+    """Save the plan of every phase given: ``plans[phase] = {"version": n, **values}``.
+
+    A phase without a row yet is created (version 0 in the form). All phases are saved or
+    none: if someone saved one of them meanwhile, StaleEdit names it and nothing is written.
+    """
+    stored = {
+        plan.phase: plan
+        for plan in PhasePlan.objects.select_for_update().filter(coproduction=coproduction)
+    }
+    saved = []
+    for phase in PhasePlan.Phase.values:
+        if phase not in plans:
+            continue
+        values = dict(plans[phase])
+        expected = values.pop("version", 0) or 0
+        plan = stored.get(phase)
+        if plan is None:
+            if expected:
+                raise WorkspaceError("Diesen Eintrag gibt es nicht mehr. Jemand hat ihn gelöscht.")
+            plan = PhasePlan.objects.create(coproduction=coproduction, phase=phase, **values)
+            _created(actor, plan, PHASE_FIELDS)
+        elif expected != plan.version:
+            raise StaleEdit(plan)
+        else:
+            update_recorded(actor, plan, PHASE_FIELDS, expected, values)
+        saved.append(plan)
+    return saved
+
+
+# Bodies (card 41) --------------------------------------------------------------------------
+
+
+def _member_names(body: Body) -> list[str]:
+    return sorted(str(m) for m in body.members.all())
+
+
+def _check_members(coproduction_id: int, members) -> None:
+    for membership in members:
+        if membership.coproduction_id != coproduction_id or membership.left_at is not None:
+            raise StructureError(
+                "Mitglieder eines Gremiums müssen Mitglieder eurer Ko-Produktion sein.",
+                field="members",
+            )
+
+
+def _check_side_item(owner_side: str, visibility: str) -> None:
+    if visibility == Visibility.SIDE and not owner_side:
+        raise StructureError(
+            "Ein gemeinsames Gremium gehört keiner Seite allein. Wählt „Alle Mitglieder“ "
+            "oder „Öffentlich“.",
+            field="visibility",
+        )
+
+
+@transaction.atomic
+def body_create(
+    *,
+    actor,
+    coproduction,
+    owner_side: str,
+    name: str,
+    kind: str,
+    purpose: str = "",
+    meeting_rhythm: str = "",
+    visibility: str | None = None,
+    members=(),
+) -> Body:
+    """A plenary, working group or steering group (card 41). A side-only body (a side's own
+    circle) belongs to its side; every other body is joint."""
+    visibility = visibility or Visibility.COPRODUCTION
+    owner_side = owner_side if visibility == Visibility.SIDE else ""
+    members = list(members)
+    _check_members(coproduction.pk, members)
+    body = Body.objects.create(
+        coproduction=coproduction,
+        owner_side=owner_side,
+        name=name,
+        kind=kind,
+        purpose=purpose,
+        meeting_rhythm=meeting_rhythm,
+        visibility=visibility,
+    )
+    body.members.set(members)
+    _created(actor, body, BODY_FIELDS, **({"members": _member_names(body)} if members else {}))
+    return body
+
+
+@transaction.atomic
+def body_update(*, actor, body: Body, expected_version: int, members=None, **values) -> Body:
+    _check_side_item(body.owner_side, values.get("visibility", body.visibility))
+    m2m = None
+    if members is not None:
+        members = list(members)
+        _check_members(body.coproduction_id, members)
+        m2m = ("members", _member_names, lambda b: b.members.set(members))
+    return update_recorded(actor, body, BODY_FIELDS, expected_version, values, m2m=m2m)
+
+
+# Mandates (card 41) ------------------------------------------------------------------------
+
+
+def _check_holder(body: Body, partner, holder) -> None:
+    if partner.coproduction_id != body.coproduction_id:
+        raise StructureError(
+            "Diese Partner:in gehört nicht zu eurer Ko-Produktion.", field="partner"
+        )
+    if holder.coproduction_id != body.coproduction_id or holder.left_at is not None:
+        raise StructureError("Diese Person ist nicht Mitglied der Ko-Produktion.", field="holder")
+    if holder.partner_id != partner.pk:
+        raise StructureError(
+            f"{holder} ist nicht für „{partner.name}“ dabei. Ein Mandat hält eine Person der "
+            "Partner:in, die sie vertritt.",
+            field="holder",
+        )
+
+
+def _check_dates(started_on, ended_on) -> None:
+    if ended_on and started_on and ended_on < started_on:
+        raise StructureError("Das Mandat kann nicht enden, bevor es beginnt.", field="ended_on")
+
+
+@transaction.atomic
+def mandate_create(
+    *,
+    actor,
+    body: Body,
+    partner,
+    holder,
+    may_decide_alone: str = "",
+    needs_consultation: str = "",
+    political_office: bool = False,
+    rotates: bool = False,
+    started_on=None,
+    ended_on=None,
+) -> Mandate:
+    """Who represents which partner in a body, and how far they may decide alone (card 41)."""
+    _check_holder(body, partner, holder)
+    started_on = started_on or timezone.localdate()
+    _check_dates(started_on, ended_on)
+    mandate = Mandate.objects.create(
+        coproduction_id=body.coproduction_id,
+        body=body,
+        partner=partner,
+        holder=holder,
+        may_decide_alone=may_decide_alone,
+        needs_consultation=needs_consultation,
+        political_office=political_office,
+        rotates=rotates,
+        started_on=started_on,
+        ended_on=ended_on,
+        created_by=actor,
+    )
+    _created(actor, mandate, MANDATE_FIELDS)
+    return mandate
+
+
+@transaction.atomic
+def mandate_update(*, actor, mandate: Mandate, expected_version: int, **values) -> Mandate:
+    _check_holder(
+        mandate.body, values.get("partner", mandate.partner), values.get("holder", mandate.holder)
+    )
+    _check_dates(
+        values.get("started_on", mandate.started_on), values.get("ended_on", mandate.ended_on)
+    )
+    return update_recorded(actor, mandate, MANDATE_FIELDS, expected_version, values)
+
+
+@transaction.atomic
+def mandate_rotate(
+    *, actor, mandate: Mandate, expected_version: int, holder, started_on=None
+) -> Mandate:
+    """Rotieren: the current holder's mandate ends and the next holder's begins, with the same
+    scope. The ended row stays, so the history of who held the mandate is kept (card 41)."""
+    if not mandate.current:
+        raise StructureError(
+            "Dieses Mandat ist schon beendet. Rotieren lässt sich nur ein laufendes Mandat."
+        )
+    if holder.pk == mandate.holder_id:
+        raise StructureError(
+            f"{holder} hält das Mandat schon. Wählt die Person, die es übernimmt.", field="holder"
+        )
+    _check_holder(mandate.body, mandate.partner, holder)
+    today = timezone.localdate()
+    started_on = started_on or today
+    if started_on < mandate.started_on:
+        raise StructureError(
+            "Die Übergabe kann nicht vor dem Beginn des laufenden Mandats liegen.",
+            field="started_on",
+        )
+    update_recorded(actor, mandate, MANDATE_FIELDS, expected_version, {"ended_on": started_on})
+    return mandate_create(
+        actor=actor,
+        body=mandate.body,
+        partner=mandate.partner,
+        holder=holder,
+        may_decide_alone=mandate.may_decide_alone,
+        needs_consultation=mandate.needs_consultation,
+        political_office=mandate.political_office,
+        rotates=mandate.rotates,
+        started_on=started_on,
+    )
