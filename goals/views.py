@@ -104,7 +104,12 @@ def item_page(request, viewer, item, *, form_class, update, done, template, sect
 
 
 # The cards each area of this app rests on (shown on pages that have no more specific ones).
-SECTION_CARDS = {"goals": [30, 31, 33], "strategy": [31], "milestones": [32, 52]}
+SECTION_CARDS = {
+    "goals": [30, 31, 33],
+    "strategy": [31],
+    "milestones": [32, 52],
+    "meetings": [44, 50],
+}
 
 
 def delete_page(request, viewer, item, *, delete, what: str, back_url: str, done_url: str, section):

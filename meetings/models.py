@@ -150,6 +150,11 @@ class Minutes(models.Model):
     def __str__(self):
         return f"Protokoll: {self.meeting}"
 
+    @property
+    def coproduction_id(self) -> int:
+        """For the history: minutes belong to their meeting's co-production."""
+        return self.meeting.coproduction_id
+
 
 class CalendarToken(models.Model):
     """The secret in a member's personal calendar feed URL; renewing it revokes the old one."""

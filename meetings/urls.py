@@ -1,5 +1,32 @@
-from django.urls import path  # noqa: F401
+"""Mounted at /werkstatt/<slug>/ — German paths, stable because people bookmark them."""
+
+from django.urls import path
+
+from meetings import views
 
 app_name = "meetings"
 
-urlpatterns = []
+urlpatterns = [
+    path("treffen/", views.meeting_list, name="list"),
+    path("treffen/neu/", views.meeting_create, name="create"),
+    path("treffen/<int:pk>/", views.meeting_detail, name="meeting"),
+    path("treffen/<int:pk>/loeschen/", views.meeting_delete, name="meeting_delete"),
+    path("treffen/<int:pk>/kalender.ics", views.meeting_ics, name="meeting_ics"),
+    path("treffen/<int:pk>/tagesordnung/neu/", views.agenda_create, name="agenda_create"),
+    path(
+        "treffen/<int:pk>/tagesordnung/<int:item_pk>/entfernen/",
+        views.agenda_delete,
+        name="agenda_delete",
+    ),
+    path("treffen/<int:pk>/protokoll/", views.minutes, name="minutes"),
+    path("treffen/<int:pk>/protokoll/genehmigen/", views.minutes_approve, name="minutes_approve"),
+    path("treffen/umfragen/neu/", views.poll_create, name="poll_create"),
+    path("treffen/umfragen/<int:pk>/", views.poll_detail, name="poll"),
+    path("treffen/umfragen/<int:pk>/antworten/", views.poll_answer, name="poll_answer"),
+    path("treffen/umfragen/<int:pk>/termine/neu/", views.poll_date_create, name="date_create"),
+    path("treffen/umfragen/<int:pk>/abschliessen/", views.poll_close, name="poll_close"),
+    path("kalender/", views.calendar_page, name="calendar"),
+    path("kalender/erneuern/", views.calendar_renew, name="calendar_renew"),
+    path("kalender/<str:token>.ics", views.feed, name="feed"),
+    path("kalender/<str:token>/alle.ics", views.personal_feed, name="personal_feed"),
+]

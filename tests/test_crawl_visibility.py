@@ -9,6 +9,7 @@ import pytest
 from conflicts.models import Conflict
 from decisions.models import Decision
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
+from meetings.models import Meeting, SchedulePoll
 from structures.models import Body
 from workspaces.demo import SLUG, USERS, create_demo
 from workspaces.models import Membership
@@ -34,6 +35,8 @@ def side_only_texts():
         (Obstacle, ["description", "remedy"]),
         (Contribution, ["description"]),
         (Body, ["name", "purpose"]),
+        (Meeting, ["title"]),
+        (SchedulePoll, ["title"]),
         (
             Conflict,
             [

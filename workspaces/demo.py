@@ -14,6 +14,7 @@ from conflicts import demo as conflicts_demo
 from decisions import demo as decisions_demo
 from goals import services as goals
 from goals.models import Goal, Milestone
+from meetings import demo as meetings_demo
 from structures import demo as structures_demo
 from workspaces import services
 from workspaces.models import Membership
@@ -254,6 +255,7 @@ def create_demo(password: str):
     )
     members = {"initiative": ini_member, "verwaltung": amt_member, "moderation": mod_member}
     # The structures of the collaboration (issue 4), each part from its own app.
+    meetings_demo.add_demo(coproduction, members)
     structures_demo.add_demo(coproduction, members)
     decisions_demo.add_demo(coproduction, members)
     conflicts_demo.add_demo(coproduction, members)

@@ -1,0 +1,419 @@
+"""Writes of meetings: scheduling polls, meetings, agenda, minutes, calendar tokens
+(cards 26, 44, 50).
+
+Every function owns its transaction, checks versions where items are edited and records the
+change in the history. Permission (who may edit what) is checked by the views; the rules here
+are those of the domain and hold for every caller.
+"""
+
+import secrets
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.utils import timezone
+
+from history.models import ChangeRecord
+from history.services import record_change, snapshot
+from meetings.models import (
+    AgendaItem,
+    Availability,
+    CalendarToken,
+    Meeting,
+    Minutes,
+    ProposedDate,
+    SchedulePoll,
+)
+from workspaces.concurrency import StaleEdit, save_versioned
+from workspaces.services import WorkspaceError, update_recorded
+from workspaces.visibility import Visibility
+
+BERLIN = ZoneInfo("Europe/Berlin")
+EVENING_FROM = 17  # a weekday date starting at 17:00 or later counts as evening
+POLL_FIELDS = ["title", "visibility"]
+MEETING_FIELDS = [
+    "title",
+    "body",
+    "starts_at",
+    "ends_at",
+    "format",
+    "place",
+    "link",
+    "informal_minutes",
+    "visibility",
+]
+# A change of these fields is a new version of the calendar event (RFC 5545 SEQUENCE).
+CALENDAR_FIELDS = ["title", "starts_at", "ends_at", "format", "place", "link"]
+MINUTES_FIELDS = ["text", "status"]
+
+
+class MeetingError(WorkspaceError):
+    """A change the rules of meetings do not allow; ``field`` names the culprit."""
+
+
+def default_slot(starts_at: datetime) -> str:
+    """Weekend on Saturday and Sunday, evening from 17:00, otherwise working hours (card 26)."""
+    local = timezone.localtime(starts_at, BERLIN)
+    if local.weekday() >= 5:
+        return ProposedDate.Slot.WEEKEND
+    if local.hour >= EVENING_FROM:
+        return ProposedDate.Slot.EVENING
+    return ProposedDate.Slot.WORKING_HOURS
+
+
+def _owner(owner_side: str, visibility: str) -> str:
+    """Side-only items belong to the side that made them; everything else is joint."""
+    return owner_side if visibility == Visibility.SIDE else ""
+
+
+def _created(actor, item, fields: list[str]) -> None:
+    record_change(
+        actor=actor,
+        item=item,
+        action=ChangeRecord.Action.CREATED,
+        changes={
+            name: [None, value]
+            for name, value in snapshot(item, fields).items()
+            if value not in ("", None, [], False)
+        },
+    )
+
+
+def _check_times(starts_at, ends_at, field: str = "ends_at") -> None:
+    if starts_at and ends_at and ends_at <= starts_at:
+        raise MeetingError("Das Ende muss nach dem Beginn liegen.", field=field)
+
+
+# Scheduling polls ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def poll_create(
+    *, actor, coproduction, owner_side: str, title: str, visibility: str, dates=()
+) -> SchedulePoll:
+    """A poll with its first proposed dates: (starts_at, ends_at, slot or "") triples."""
+    poll = SchedulePoll.objects.create(
+        coproduction=coproduction,
+        title=title,
+        visibility=visibility,
+        owner_side=_owner(owner_side, visibility),
+    )
+    _created(actor, poll, POLL_FIELDS)
+    for starts_at, ends_at, slot in dates:
+        date_add(actor=actor, poll=poll, starts_at=starts_at, ends_at=ends_at, slot=slot)
+    return poll
+
+
+@transaction.atomic
+def date_add(*, actor, poll: SchedulePoll, starts_at, ends_at, slot: str = "") -> ProposedDate:
+    if SchedulePoll.objects.filter(pk=poll.pk, closed=True).exists():
+        raise MeetingError("Diese Umfrage ist abgeschlossen.")
+    _check_times(starts_at, ends_at)
+    return ProposedDate.objects.create(
+        poll=poll, starts_at=starts_at, ends_at=ends_at, slot=slot or default_slot(starts_at)
+    )
+
+
+@transaction.atomic
+def availability_set(*, membership, poll: SchedulePoll, answers: dict) -> int:
+    """One answer per member and date; answering again replaces the earlier answer.
+    ``answers`` maps ProposedDate ids to an Availability.Answer (or "" to withdraw)."""
+    if SchedulePoll.objects.filter(pk=poll.pk, closed=True).exists():
+        raise MeetingError("Diese Umfrage ist abgeschlossen. Antworten sind nicht mehr möglich.")
+    valid = set(poll.dates.values_list("pk", flat=True))
+    changed = 0
+    for date_id, answer in answers.items():
+        if date_id not in valid:
+            raise MeetingError("Diesen Terminvorschlag gibt es in der Umfrage nicht.")
+        if not answer:
+            Availability.objects.filter(date_id=date_id, membership=membership).delete()
+            continue
+        if answer not in Availability.Answer.values:
+            raise MeetingError("Bitte wählt Ja, Wenn es sein muss oder Nein.")
+        Availability.objects.update_or_create(
+            date_id=date_id, membership=membership, defaults={"answer": answer}
+        )
+        changed += 1
+    return changed
+
+
+@transaction.atomic
+def poll_close(*, actor, poll: SchedulePoll, date: ProposedDate | None = None, meeting=None):
+    """Close the poll; with a chosen date, create the meeting from it (``meeting`` holds the
+    remaining fields: format, place, link, …)."""
+    locked = SchedulePoll.objects.select_for_update().get(pk=poll.pk)
+    if locked.closed:
+        raise MeetingError("Diese Umfrage ist schon abgeschlossen.")
+    created = None
+    if date is not None:
+        if date.poll_id != poll.pk:
+            raise MeetingError("Dieser Termin gehört nicht zu der Umfrage.", field="date")
+        created = meeting_create(
+            actor=actor,
+            coproduction=poll.coproduction,
+            owner_side=poll.owner_side,
+            starts_at=date.starts_at,
+            ends_at=date.ends_at,
+            poll=poll,
+            **{"title": poll.title, "visibility": poll.visibility, **(meeting or {})},
+        )
+    locked.closed = True
+    save_versioned(locked, expected_version=locked.version, fields=["closed"])
+    record_change(
+        actor=actor,
+        item=locked,
+        action=ChangeRecord.Action.UPDATED,
+        changes={"closed": [False, True]},
+    )
+    poll.closed, poll.version = True, locked.version
+    return created
+
+
+@transaction.atomic
+def poll_delete(*, actor, poll: SchedulePoll, expected_version: int | None) -> None:
+    current = SchedulePoll.objects.filter(pk=poll.pk).first()
+    if current is None:
+        return
+    if expected_version is not None and current.version != expected_version:
+        raise StaleEdit(current)
+    record_change(actor=actor, item=poll, action=ChangeRecord.Action.DELETED)
+    current.delete()
+
+
+# Meetings -----------------------------------------------------------------------------------
+
+
+def check_format(format: str, place: str, link: str) -> None:
+    """In person needs a place, online a link, hybrid both (card 50)."""
+    if format in (Meeting.Format.IN_PERSON, Meeting.Format.HYBRID) and not place.strip():
+        raise MeetingError(
+            "Wo trefft ihr euch? Ein Treffen in Präsenz braucht einen Ort.", field="place"
+        )
+    if format in (Meeting.Format.ONLINE, Meeting.Format.HYBRID) and not link.strip():
+        raise MeetingError("Ein Online-Treffen braucht einen Link zum Einwählen.", field="link")
+
+
+def _check_body(body, *, visibility: str, owner_side: str) -> None:
+    """A meeting seen by more people than its body would reveal the body's name."""
+    if body is None or body.visibility != Visibility.SIDE:
+        return
+    if visibility != Visibility.SIDE or owner_side != body.owner_side:
+        raise MeetingError(
+            "Dieses Gremium sieht nur eine Seite. Macht das Treffen auch nur für diese Seite "
+            "sichtbar oder wählt ein anderes Gremium.",
+            field="body",
+        )
+
+
+@transaction.atomic
+def meeting_create(
+    *,
+    actor,
+    coproduction,
+    owner_side: str,
+    title: str,
+    starts_at,
+    ends_at,
+    format: str,
+    place: str = "",
+    link: str = "",
+    informal_minutes: int = 15,
+    body=None,
+    visibility: str = Visibility.COPRODUCTION,
+    poll=None,
+) -> Meeting:
+    owner_side = _owner(owner_side, visibility)
+    _check_times(starts_at, ends_at)
+    check_format(format, place, link)
+    _check_body(body, visibility=visibility, owner_side=owner_side)
+    meeting = Meeting.objects.create(
+        coproduction=coproduction,
+        owner_side=owner_side,
+        visibility=visibility,
+        title=title,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        format=format,
+        place=place,
+        link=link,
+        informal_minutes=informal_minutes,
+        body=body,
+        poll=poll,
+    )
+    # Every meeting has its (empty) draft minutes, so that edits of it are always versioned.
+    Minutes.objects.create(meeting=meeting)
+    _created(actor, meeting, MEETING_FIELDS)
+    return meeting
+
+
+@transaction.atomic
+def meeting_update(*, actor, meeting: Meeting, expected_version: int, **values) -> Meeting:
+    stored = Meeting.objects.filter(pk=meeting.pk).first()
+    if stored is None:
+        raise MeetingError("Dieses Treffen gibt es nicht mehr. Jemand hat es gelöscht.")
+    merged = {name: values.get(name, getattr(stored, name)) for name in MEETING_FIELDS}
+    if merged["visibility"] == Visibility.SIDE and not stored.owner_side:
+        raise MeetingError(
+            "Ein gemeinsames Treffen gehört keiner Seite allein. Wählt „Alle Mitglieder“ oder "
+            "„Öffentlich“.",
+            field="visibility",
+        )
+    _check_times(merged["starts_at"], merged["ends_at"])
+    check_format(merged["format"], merged["place"], merged["link"])
+    _check_body(merged["body"], visibility=merged["visibility"], owner_side=stored.owner_side)
+    if (
+        merged["visibility"] != Visibility.SIDE
+        and stored.agenda.filter(conflict__visibility=Visibility.SIDE).exists()
+    ):
+        raise MeetingError(
+            "Auf der Tagesordnung steht ein Konflikt, den nur eine Seite sieht. Nehmt ihn erst "
+            "von der Tagesordnung, bevor mehr Menschen das Treffen sehen.",
+            field="visibility",
+        )
+    if any(merged[name] != getattr(stored, name) for name in CALENDAR_FIELDS):
+        values["sequence"] = stored.sequence + 1
+    return update_recorded(actor, meeting, MEETING_FIELDS, expected_version, values)
+
+
+@transaction.atomic
+def meeting_delete(*, actor, meeting: Meeting, expected_version: int | None) -> None:
+    current = Meeting.objects.filter(pk=meeting.pk).first()
+    if current is None:
+        return
+    if expected_version is not None and current.version != expected_version:
+        raise StaleEdit(current)
+    if Minutes.objects.filter(meeting=meeting, status=Minutes.Status.APPROVED).exists():
+        raise MeetingError("Ein Treffen mit genehmigtem Protokoll bleibt als Nachweis erhalten.")
+    record_change(actor=actor, item=meeting, action=ChangeRecord.Action.DELETED)
+    current.delete()
+
+
+# Agenda -------------------------------------------------------------------------------------
+
+
+def _check_conflict(conflict, meeting: Meeting) -> None:
+    """An agenda seen by more people than the conflict would reveal it; a resolved conflict
+    needs no more meeting time."""
+    if conflict is None:
+        return
+    if conflict.coproduction_id != meeting.coproduction_id:
+        raise MeetingError("Diesen Konflikt gibt es hier nicht.", field="conflict")
+    if conflict.status == conflict.Status.RESOLVED:
+        raise MeetingError("Dieser Konflikt ist schon gelöst.", field="conflict")
+    if conflict.visibility == Visibility.SIDE and (
+        meeting.visibility != Visibility.SIDE or meeting.owner_side != conflict.owner_side
+    ):
+        raise MeetingError(
+            "Diesen Konflikt sieht nur eine Seite. Er kann nur auf die Tagesordnung eines "
+            "Treffens, das ebenfalls nur diese Seite sieht.",
+            field="conflict",
+        )
+
+
+@transaction.atomic
+def agenda_item_add(
+    *,
+    actor,
+    meeting: Meeting,
+    title: str,
+    responsible=None,
+    may_lead_to_decision: bool = False,
+    conflict=None,
+) -> AgendaItem:
+    _check_conflict(conflict, meeting)
+    if responsible is not None and responsible.coproduction_id != meeting.coproduction_id:
+        raise MeetingError("Diese Person ist nicht Mitglied.", field="responsible")
+    last = meeting.agenda.order_by("-position").values_list("position", flat=True).first()
+    item = AgendaItem.objects.create(
+        meeting=meeting,
+        title=title,
+        responsible=responsible,
+        may_lead_to_decision=may_lead_to_decision,
+        conflict=conflict,
+        position=(last or 0) + 1,
+    )
+    record_change(
+        actor=actor,
+        item=meeting,
+        action=ChangeRecord.Action.UPDATED,
+        changes={"agenda": [None, title]},
+    )
+    return item
+
+
+@transaction.atomic
+def agenda_item_remove(*, actor, item: AgendaItem) -> None:
+    record_change(
+        actor=actor,
+        item=item.meeting,
+        action=ChangeRecord.Action.UPDATED,
+        changes={"agenda": [item.title, None]},
+    )
+    item.delete()
+
+
+# Minutes ------------------------------------------------------------------------------------
+
+
+def _attendee_names(minutes: Minutes) -> list[str]:
+    return sorted(str(m) for m in minutes.attendees.select_related("user"))
+
+
+def _refuse_if_approved(minutes: Minutes) -> Minutes:
+    stored = Minutes.objects.select_for_update().filter(pk=minutes.pk).first()
+    if stored is None:
+        raise MeetingError("Dieses Protokoll gibt es nicht mehr.")
+    if stored.status == Minutes.Status.APPROVED:
+        raise MeetingError(
+            "Das Protokoll ist genehmigt und damit endgültig. Es bleibt, wie es ist."
+        )
+    return stored
+
+
+@transaction.atomic
+def minutes_update(
+    *, actor, minutes: Minutes, expected_version: int, text: str, attendees=None
+) -> Minutes:
+    """Draft or amend the minutes; the second of two simultaneous writers gets StaleEdit."""
+    _refuse_if_approved(minutes)
+    m2m = None
+    if attendees is not None:
+        attendees = list(attendees)
+        if any(m.coproduction_id != minutes.meeting.coproduction_id for m in attendees):
+            raise MeetingError("Anwesend sein können nur Mitglieder.", field="attendees")
+        m2m = ("attendees", _attendee_names, lambda item: item.attendees.set(attendees))
+    return update_recorded(
+        actor, minutes, MINUTES_FIELDS, expected_version, {"text": text}, m2m=m2m
+    )
+
+
+@transaction.atomic
+def minutes_approve(*, actor, minutes: Minutes, expected_version: int) -> Minutes:
+    """Approved minutes are final: no service changes them afterwards."""
+    stored = _refuse_if_approved(minutes)
+    if not stored.text.strip():
+        raise MeetingError("Ein leeres Protokoll kann nicht genehmigt werden.")
+    if not stored.attendees.exists():
+        raise MeetingError("Tragt zuerst ein, wer anwesend war.", field="attendees")
+    if stored.meeting.starts_at > timezone.now():
+        raise MeetingError("Das Treffen hat noch nicht stattgefunden.")
+    return update_recorded(
+        actor,
+        minutes,
+        MINUTES_FIELDS,
+        expected_version,
+        {"status": Minutes.Status.APPROVED, "approved_at": timezone.now()},
+    )
+
+
+# Calendar -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def calendar_token_renew(*, membership) -> CalendarToken:
+    """Create the member's feed token, or replace it: the old feed URL stops working."""
+    token, created = CalendarToken.objects.get_or_create(membership=membership)
+    if not created:
+        token.token = secrets.token_urlsafe()
+        token.save(update_fields=["token"])
+    return token

@@ -1,0 +1,446 @@
+"""Pages of meetings: polls, meetings with agenda and minutes, calendar (cards 26, 44, 50).
+
+Views stay thin and reuse the goals app's page helpers: find the item through the selectors,
+check the permission, validate, call one service, turn a domain error into a message.
+"""
+
+import copy
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from goals.views import (
+    NOT_YOURS,
+    STALE_ACTION,
+    add_domain_error,
+    create_page,
+    delete_page,
+    item_page,
+    posted_version,
+    require_item_edit,
+)
+from history.services import history_for
+from meetings import calendar, selectors, services
+from meetings.forms import (
+    AgendaItemForm,
+    AnswerForm,
+    CloseForm,
+    DateForm,
+    MeetingForm,
+    MinutesForm,
+    PollForm,
+)
+from meetings.models import AgendaItem, Minutes
+from workspaces.concurrency import StaleEdit
+from workspaces.decorators import member_view
+from workspaces.rules import require
+from workspaces.services import WorkspaceError
+from workspaces.views import paginate, stale_response, workspace_render
+from workspaces.visibility import get_visible
+
+SECTION = "meetings"
+# delete_page (goals) shows the cards of its section on the confirmation page.
+
+
+def _meeting_url(coproduction, meeting, anchor: str = "") -> str:
+    return reverse("meetings:meeting", args=[coproduction.slug, meeting.pk]) + anchor
+
+
+def _poll_url(coproduction, poll) -> str:
+    return reverse("meetings:poll", args=[coproduction.slug, poll.pk])
+
+
+# Meetings -----------------------------------------------------------------------------------
+
+
+@member_view
+def meeting_list(request, coproduction, viewer):
+    context = {
+        "upcoming": paginate(
+            request, selectors.upcoming_meetings(viewer), "seite", anchor="kommende"
+        ),
+        "past": paginate(request, selectors.past_meetings(viewer), "fruehere", anchor="fruehere"),
+        "polls": paginate(request, selectors.open_polls(viewer), "umfragen", anchor="umfragen"),
+    }
+    return workspace_render(request, "meetings/meeting_list.html", context, section=SECTION)
+
+
+@member_view
+def meeting_create(request, coproduction, viewer):
+    def create(values):
+        return services.meeting_create(
+            actor=request.user, coproduction=coproduction, owner_side=viewer.side, **values
+        )
+
+    def done(meeting):
+        messages.success(request, f"Das Treffen „{meeting.title}“ ist angelegt.")
+        return redirect(_meeting_url(coproduction, meeting))
+
+    return create_page(
+        request,
+        viewer,
+        form_class=MeetingForm,
+        create=create,
+        done=done,
+        template="meetings/meeting_form.html",
+        section=SECTION,
+    )
+
+
+@member_view
+def meeting_detail(request, coproduction, viewer, pk):
+    meeting = get_visible(selectors.meeting_detail_for(viewer), viewer, pk=pk)
+
+    def update(form):
+        services.meeting_update(
+            actor=request.user,
+            meeting=meeting,
+            expected_version=form.expected_version(),
+            **form.changed_values(),
+        )
+
+    def done():
+        messages.success(request, "Das Treffen ist gespeichert.")
+        return redirect(_meeting_url(coproduction, meeting))
+
+    return item_page(
+        request,
+        viewer,
+        meeting,
+        form_class=MeetingForm,
+        update=update,
+        done=done,
+        template="meetings/meeting_detail.html",
+        section=SECTION,
+        context={"meeting": meeting, "agenda": meeting.agenda.all()},
+    )
+
+
+@member_view
+def meeting_delete(request, coproduction, viewer, pk):
+    meeting = get_visible(selectors.meetings_for(viewer), viewer, pk=pk)
+    back_url = _meeting_url(coproduction, meeting)
+    try:
+        return delete_page(
+            request,
+            viewer,
+            meeting,
+            delete=lambda version: services.meeting_delete(
+                actor=request.user, meeting=meeting, expected_version=version
+            ),
+            what="Das Treffen",
+            back_url=back_url,
+            done_url=reverse("meetings:list", args=[coproduction.slug]),
+            section=SECTION,
+        )
+    except WorkspaceError as error:
+        messages.error(request, str(error))
+        return redirect(back_url)
+
+
+@member_view
+def meeting_ics(request, coproduction, viewer, pk):
+    meeting = get_visible(selectors.meetings_for(viewer), viewer, pk=pk)
+    return _ics(calendar.calendar_of([meeting], name=meeting.title), f"treffen-{meeting.pk}.ics")
+
+
+def _ics(content: bytes, filename: str, *, attachment: bool = True) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    if attachment:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# Agenda -------------------------------------------------------------------------------------
+
+
+def _int(value) -> int | None:
+    return int(value) if str(value or "").isdigit() else None
+
+
+@member_view
+def agenda_create(request, coproduction, viewer, pk):
+    meeting = get_visible(selectors.meetings_for(viewer), viewer, pk=pk)
+    require_item_edit(viewer, meeting)
+    require(request.user, "workspaces.edit", viewer)
+    form = AgendaItemForm(request.POST or None, viewer=viewer)
+    conflict_id = _int(request.GET.get("konflikt"))
+    if not form.is_bound and conflict_id:
+        # Preselect only a conflict the viewer may take onto the agenda; anything else is ignored.
+        if selectors.open_conflicts(viewer).filter(pk=conflict_id).exists():
+            form.initial["conflict"] = conflict_id
+            form.initial["may_lead_to_decision"] = True
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_item_add(actor=request.user, meeting=meeting, **form.changed_values())
+        except WorkspaceError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, "Der Punkt steht auf der Tagesordnung.")
+            return redirect(_meeting_url(coproduction, meeting, "#tagesordnung"))
+    context = {"meeting": meeting, "form": form}
+    return workspace_render(request, "meetings/agenda_form.html", context, section=SECTION)
+
+
+@require_POST
+@member_view
+def agenda_delete(request, coproduction, viewer, pk, item_pk):
+    meeting = get_visible(selectors.meetings_for(viewer), viewer, pk=pk)
+    require_item_edit(viewer, meeting)
+    item = AgendaItem.objects.filter(meeting=meeting, pk=item_pk).first()
+    if item is None:
+        raise Http404
+    services.agenda_item_remove(actor=request.user, item=item)
+    messages.success(request, f"„{item.title}“ ist von der Tagesordnung genommen.")
+    return redirect(_meeting_url(coproduction, meeting, "#tagesordnung"))
+
+
+# Minutes ------------------------------------------------------------------------------------
+
+
+@member_view
+def minutes(request, coproduction, viewer, pk):
+    meeting = get_visible(selectors.meetings_for(viewer), viewer, pk=pk)
+    record = meeting.minutes
+    final = record.status == Minutes.Status.APPROVED
+    may_edit = viewer.may_edit(meeting) and not final
+    form = None
+    if may_edit:
+        form = MinutesForm(request.POST or None, instance=copy.copy(record), viewer=viewer)
+    template = "meetings/minutes.html"
+    context = {
+        "meeting": meeting,
+        "record": record,
+        "attendees": record.attendees.select_related("user", "partner"),
+        "form": form,
+        "may_edit": may_edit,
+        "final": final,
+        "history": history_for(record)[:20],
+    }
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied(
+                "Das Protokoll ist genehmigt und damit endgültig." if final else NOT_YOURS
+            )
+        if form.is_valid():
+            values = form.changed_values()
+            try:
+                services.minutes_update(
+                    actor=request.user,
+                    minutes=record,
+                    expected_version=form.expected_version(),
+                    text=values["text"],
+                    attendees=values["attendees"],
+                )
+            except StaleEdit as error:
+                return stale_response(request, form, error, template, context, section=SECTION)
+            except WorkspaceError as error:
+                add_domain_error(form, error)
+            else:
+                messages.success(request, "Das Protokoll ist gespeichert.")
+                return redirect("meetings:minutes", coproduction.slug, meeting.pk)
+    return workspace_render(request, template, context, section=SECTION)
+
+
+@require_POST
+@member_view
+def minutes_approve(request, coproduction, viewer, pk):
+    meeting = get_visible(selectors.meetings_for(viewer), viewer, pk=pk)
+    require_item_edit(viewer, meeting)
+    try:
+        services.minutes_approve(
+            actor=request.user,
+            minutes=meeting.minutes,
+            expected_version=posted_version(request, meeting.minutes),
+        )
+    except StaleEdit:
+        messages.error(request, STALE_ACTION)
+    except WorkspaceError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Das Protokoll ist genehmigt. Es ist jetzt endgültig.")
+    return redirect("meetings:minutes", coproduction.slug, meeting.pk)
+
+
+# Polls --------------------------------------------------------------------------------------
+
+
+@member_view
+def poll_create(request, coproduction, viewer):
+    def create(values):
+        return services.poll_create(
+            actor=request.user, coproduction=coproduction, owner_side=viewer.side, **values
+        )
+
+    def done(poll):
+        messages.success(request, "Die Umfrage ist angelegt. Jetzt können alle antworten.")
+        return redirect(_poll_url(coproduction, poll))
+
+    return create_page(
+        request,
+        viewer,
+        form_class=PollForm,
+        create=create,
+        done=done,
+        template="meetings/poll_form.html",
+        section=SECTION,
+    )
+
+
+def _poll_context(viewer, poll, answer_form=None) -> dict:
+    dates = list(poll.dates.all())
+    results = selectors.poll_results(poll)
+    if answer_form is None and not poll.closed:
+        answer_form = AnswerForm(dates=dates, answers=selectors.answers_of(viewer.membership, poll))
+    return {
+        "poll": poll,
+        "item": poll,
+        "results": results,
+        "best": results[0] if results else None,
+        "answer_form": answer_form,
+        "may_edit": viewer.may_edit(poll),
+        "history": history_for(poll)[:20],
+    }
+
+
+@member_view
+def poll_detail(request, coproduction, viewer, pk):
+    poll = get_visible(selectors.polls_for(viewer), viewer, pk=pk)
+    context = _poll_context(viewer, poll)
+    return workspace_render(request, "meetings/poll_detail.html", context, section=SECTION)
+
+
+@require_POST
+@member_view
+def poll_answer(request, coproduction, viewer, pk):
+    """Every member who sees the poll answers for themselves (also observers: it is their
+    own time, not a change of the co-production's work)."""
+    poll = get_visible(selectors.polls_for(viewer), viewer, pk=pk)
+    form = AnswerForm(request.POST, dates=poll.dates.all(), answers={})
+    if form.is_valid():
+        try:
+            services.availability_set(
+                membership=viewer.membership, poll=poll, answers=form.answers()
+            )
+        except WorkspaceError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "Danke! Eure Antworten sind gespeichert.")
+            return redirect(_poll_url(coproduction, poll))
+    context = _poll_context(viewer, poll, form)
+    return workspace_render(request, "meetings/poll_detail.html", context, section=SECTION)
+
+
+@member_view
+def poll_date_create(request, coproduction, viewer, pk):
+    poll = get_visible(selectors.polls_for(viewer), viewer, pk=pk)
+    require_item_edit(viewer, poll)
+
+    def create(values):
+        return services.date_add(actor=request.user, poll=poll, **values)
+
+    def done(date):
+        messages.success(request, f"Der Vorschlag {date} ist ergänzt.")
+        return redirect(_poll_url(coproduction, poll))
+
+    return create_page(
+        request,
+        viewer,
+        form_class=DateForm,
+        create=create,
+        done=done,
+        template="meetings/date_form.html",
+        section=SECTION,
+        context={"poll": poll},
+    )
+
+
+@member_view
+def poll_close(request, coproduction, viewer, pk):
+    poll = get_visible(selectors.polls_for(viewer), viewer, pk=pk)
+    require_item_edit(viewer, poll)
+    if poll.closed:
+        messages.info(request, "Diese Umfrage ist schon abgeschlossen.")
+        return redirect(_poll_url(coproduction, poll))
+    results = selectors.poll_results(poll)
+    initial = {"date": results[0].date.pk} if results else {}
+    form = CloseForm(request.POST or None, poll=poll, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        extra = {name: data[name] for name in ("format", "place", "link")}
+        try:
+            meeting = services.poll_close(
+                actor=request.user, poll=poll, date=data["date"], meeting=extra
+            )
+        except WorkspaceError as error:
+            add_domain_error(form, error)
+        else:
+            if meeting is None:
+                messages.success(request, "Die Umfrage ist abgeschlossen.")
+                return redirect("meetings:list", coproduction.slug)
+            messages.success(request, "Die Umfrage ist abgeschlossen und das Treffen angelegt.")
+            return redirect(_meeting_url(coproduction, meeting))
+    context = {"poll": poll, "form": form, "results": results}
+    return workspace_render(request, "meetings/poll_close.html", context, section=SECTION)
+
+
+# Calendar -----------------------------------------------------------------------------------
+
+
+@member_view
+def calendar_page(request, coproduction, viewer):
+    token = selectors.calendar_token_of(viewer.membership)
+    context = {"token": token}
+    if token:
+        context["feed_url"] = request.build_absolute_uri(
+            reverse("meetings:feed", args=[coproduction.slug, token.token])
+        )
+        context["personal_url"] = request.build_absolute_uri(
+            reverse("meetings:personal_feed", args=[coproduction.slug, token.token])
+        )
+    return workspace_render(request, "meetings/calendar.html", context, section=SECTION)
+
+
+@require_POST
+@member_view
+def calendar_renew(request, coproduction, viewer):
+    had_token = selectors.calendar_token_of(viewer.membership) is not None
+    services.calendar_token_renew(membership=viewer.membership)
+    if had_token:
+        messages.success(
+            request,
+            "Ihr habt neue Kalender-Links. Die alten funktionieren nicht mehr – tragt die neuen "
+            "in eurem Kalender ein.",
+        )
+    else:
+        messages.success(request, "Eure Kalender-Links sind bereit.")
+    return redirect("meetings:calendar", coproduction.slug)
+
+
+def feed(request, slug, token):
+    """The co-production's meetings this member sees; the secret token replaces the login, so
+    calendar programs can subscribe."""
+    found = selectors.feed_for_coproduction(token, slug)
+    if found is None:
+        raise Http404
+    membership, meetings = found
+    name = f"Treffen: {membership.coproduction.name}"
+    return _ics(calendar.calendar_of(meetings, name=name), "treffen.ics", attachment=False)
+
+
+def personal_feed(request, slug, token):
+    """All meetings this person sees in any of their co-productions."""
+    found = selectors.feed_for_person(token, slug)
+    if found is None:
+        raise Http404
+    _membership, meetings = found
+    return _ics(
+        calendar.calendar_of(meetings, name="Meine Treffen (Gemeinwerk)"),
+        "meine-treffen.ics",
+        attachment=False,
+    )
