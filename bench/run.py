@@ -110,7 +110,7 @@ def main():
     for query in QUERIES:
         results["search"].append({"query": query, "ms": median_ms(lambda q=query: index.search(q))})
     client.force_login(User.objects.get(email="verwaltung@demo.example"))
-    for path in ["", "ziele/", "meilensteine/", "mitglieder/"]:
+    for path in ["", "ziele/", "meilensteine/", "mitglieder/", "entscheidungen/"]:
         results["werkstatt"].append(small_vs_large(client, path, SLUG, large))
 
     print(f"{'Fächer page':38} {'bytes':>7} {'median':>9} {'baseline':>9} {'ratio':>6}")

@@ -12,6 +12,7 @@ from django.utils import timezone
 from accounts.models import User
 from conflicts import demo as conflicts_demo
 from decisions import demo as decisions_demo
+from decisions.models import Decision
 from goals import services as goals
 from goals.models import Goal, Milestone
 from meetings import demo as meetings_demo
@@ -263,7 +264,13 @@ def create_demo(password: str):
 
 
 @transaction.atomic
-def add_large(*, members: int = 60, goal_count: int = 2000, milestone_count: int = 2000):
+def add_large(
+    *,
+    members: int = 60,
+    goal_count: int = 2000,
+    milestone_count: int = 2000,
+    decision_count: int = 2000,
+):
     """A big co-production for measuring. Rows are bulk-inserted: measuring needs volume, not
     history; the small demo shows the services at work."""
     founder = User.objects.get(email="initiative@demo.example")
@@ -342,6 +349,19 @@ def add_large(*, members: int = 60, goal_count: int = 2000, milestone_count: int
                 visibility="coproduction",
             )
             for i in range(milestone_count)
+        ]
+    )
+    procedures = ["consensus", "consent", "majority", "two_thirds", "systemic", "meeting"]
+    Decision.objects.bulk_create(
+        [
+            Decision(
+                coproduction=coproduction,
+                question=f"Entscheidung {i}: Belegungsregeln für Haus {i % 40}",
+                procedure=procedures[i % len(procedures)],
+                status=["draft", "voting", "decided", "rejected"][i % 4],
+                visibility="coproduction",
+            )
+            for i in range(decision_count)
         ]
     )
     return coproduction

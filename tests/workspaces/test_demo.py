@@ -31,3 +31,4 @@ def test_the_demo_is_refused_without_debug_unless_forced(settings):
     large = Coproduction.objects.exclude(slug=SLUG).get()
     assert large.memberships.count() >= 60
     assert large.goals.count() >= 2000 and large.milestones.count() >= 2000
+    assert large.decisions.count() >= 2000

@@ -37,7 +37,7 @@ class Command(BaseCommand):
             large = add_large()
             self.stdout.write(
                 f"Große Demo: /werkstatt/{large.slug}/ "
-                "(60 Mitglieder, 2.000 Ziele, 2.000 Meilensteine)"
+                "(60 Mitglieder, 2.000 Ziele, 2.000 Meilensteine, 2.000 Entscheidungen)"
             )
         self.stdout.write("Anmelden mit: " + ", ".join(USERS))
         self.stdout.write(f"Demo-Passwort für alle: {password}")
