@@ -60,9 +60,9 @@ def goal_choices(viewer):
 def goals_with_decisions(viewer):
     """Goals to filter the log by: those the viewer sees that some visible decision concerns."""
     decided = Decision.objects.visible_to(viewer).values("pk")
-    return (
-        Goal.objects.visible_to(viewer).filter(decisions__in=decided).distinct().order_by("title")
-    )
+    # Start from the link table: joining goals to it lets SQLite run the subquery per goal.
+    linked = Decision.goals.through.objects.filter(decision__in=decided).values("goal_id")
+    return Goal.objects.visible_to(viewer).filter(pk__in=linked).order_by("title")
 
 
 def meeting_choices(viewer):
