@@ -2,6 +2,7 @@ import functools
 
 from django import template
 from django.urls import reverse
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -33,3 +34,15 @@ def item_url(name: str, slug: str, pk) -> str:
     """``{% url name slug pk %}`` for long lists: reverse once per (name, slug), then fill in
     each item's pk. Reversing costs ~0.1 ms with our URLconf; a list of 100 links adds up."""
     return _url_pattern(name, slug).replace(str(PLACEHOLDER), str(int(pk)), 1)
+
+
+@register.simple_tag
+def visibility_badge(item) -> str:
+    """Who can see an item: a badge on every item of the Werkstatt (🔒 for one side only)."""
+    lock = "🔒 " if item.visibility == "side" else ""
+    return format_html(
+        '<span class="badge badge-{}" title="Wer kann das sehen?">{}{}</span>',
+        item.visibility,
+        lock,
+        item.visibility_label(),
+    )
