@@ -134,25 +134,24 @@ def _pk(value) -> int | None:
 # Goals -------------------------------------------------------------------------------------
 
 
+# The goal page holds five lists; each shows fewer rows than a page of its own would.
+GOAL_SECTION_SIZE = 10
+
+
 @member_view
 def goal_list(request, coproduction, viewer):
     own = selectors.own_drafts(viewer)
+
+    def section(rows, param, anchor):
+        return paginate(request, rows, param, anchor=anchor, per_page=GOAL_SECTION_SIZE)
+
     context = {
-        "own": paginate(request, own, "eigene", anchor="eigene-ziele"),
-        "others": paginate(
-            request, selectors.shared_drafts_of_others(viewer), "geteilte", anchor="geteilte-ziele"
-        ),
-        "joint": paginate(
-            request, selectors.joint_goals(viewer), "gemeinsame", anchor="gemeinsame-ziele"
-        ),
-        "demands": paginate(
-            request, selectors.own_demands(viewer), "forderungen", anchor="forderungen"
-        ),
-        "other_demands": paginate(
-            request,
-            selectors.shared_demands_of_others(viewer),
-            "andere-forderungen",
-            anchor="andere-forderungen",
+        "own": section(own, "eigene", "eigene-ziele"),
+        "others": section(selectors.shared_drafts_of_others(viewer), "geteilte", "geteilte-ziele"),
+        "joint": section(selectors.joint_goals(viewer), "gemeinsame", "gemeinsame-ziele"),
+        "demands": section(selectors.own_demands(viewer), "forderungen", "forderungen"),
+        "other_demands": section(
+            selectors.shared_demands_of_others(viewer), "andere-forderungen", "andere-forderungen"
         ),
         "unshared": own.filter(visibility=Visibility.SIDE).count() if viewer.can_edit else 0,
         "side_label": Side(viewer.side).label,

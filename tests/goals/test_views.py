@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
 from goals.selectors import TIMELINE_LIMIT
+from goals.views import GOAL_SECTION_SIZE
 from history.models import ChangeRecord
 from tests.factories import make_goal, make_milestone, partner_on
 from tests.goals.conftest import login, url
@@ -481,14 +482,14 @@ def count_queries(client, path: str) -> int:
 
 
 def test_the_goal_list_paginates_joint_goals(coproduction, coordinator):
-    for i in range(PAGE_SIZE + 1):
+    for i in range(GOAL_SECTION_SIZE + 1):
         make_goal(coproduction, title=f"Gemeinsam {i:02d}")
     client = login(coordinator)
 
     first = page_of(client, url("list", coproduction))
     second = page_of(client, url("list", coproduction) + "?gemeinsame=2")
 
-    last, next_one = f"Gemeinsam {PAGE_SIZE - 1:02d}", f"Gemeinsam {PAGE_SIZE:02d}"
+    last, next_one = f"Gemeinsam {GOAL_SECTION_SIZE - 1:02d}", f"Gemeinsam {GOAL_SECTION_SIZE:02d}"
     assert last in first and next_one not in first
     assert next_one in second and "Gemeinsam 00" not in second
     assert "?gemeinsame=2#gemeinsame-ziele" in first
