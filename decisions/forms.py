@@ -79,9 +79,10 @@ class DecisionForm(VisibilityMixin, VersionedForm):
         super().__init__(*args, **kwargs)
         self.viewer = viewer
         procedure = self.fields["procedure"]
+        # Each explanation starts with the procedure's name ("Konsens: Alle stimmen zu …").
         procedure.choices = [
-            (value, f"{label} – {tallies.PROCEDURE_EXPLANATIONS[value]}")
-            for value, label in Decision.Procedure.choices
+            (value, tallies.PROCEDURE_EXPLANATIONS[value])
+            for value, _ in Decision.Procedure.choices
         ]
         self.fields["abstentions"].choices = Decision.Abstentions.choices
         self.fields["prepared_by"].queryset = active_members(viewer.coproduction_id)
