@@ -11,7 +11,7 @@ from django.utils import timezone
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
 from workspaces.visibility import Visibility
 
-TIMELINE_LIMIT = 30
+TIMELINE_LIMIT = 20
 
 
 def _visible_goals(viewer):
