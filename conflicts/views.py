@@ -10,8 +10,8 @@ from django.shortcuts import redirect
 from conflicts import selectors, services
 from conflicts.forms import ConflictForm
 from conflicts.models import Conflict
-from goals.views import create_page, item_page
 from workspaces.decorators import member_view
+from workspaces.pages import create_page, item_page
 from workspaces.views import paginate, workspace_render
 from workspaces.visibility import get_visible
 

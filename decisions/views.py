@@ -26,10 +26,10 @@ from decisions.forms import (
     default_closing,
 )
 from decisions.models import Decision
-from goals.views import add_domain_error, create_page, require_item_edit
 from history.services import history_for
 from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
+from workspaces.pages import add_domain_error, create_page, require_item_edit
 from workspaces.services import WorkspaceError
 from workspaces.views import paginate, stale_response, workspace_render
 from workspaces.visibility import get_visible

@@ -4,10 +4,7 @@ Views stay thin: find the item through the selectors (visibility decided there),
 permission, validate, call one service, turn a domain error into a message next to a field.
 """
 
-import copy
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -23,108 +20,20 @@ from goals.forms import (
     ObstacleForm,
 )
 from goals.models import Contribution, Goal, Milestone
-from history.services import history_for
 from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
+from workspaces.pages import (
+    STALE_ACTION,
+    create_page,
+    delete_page,
+    item_page,
+    posted_version,
+    require_item_edit,
+)
 from workspaces.rules import require
 from workspaces.services import WorkspaceError
-from workspaces.views import paginate, stale_response, workspace_render
+from workspaces.views import paginate, workspace_render
 from workspaces.visibility import Side, Visibility, get_visible
-
-HISTORY_LENGTH = 20
-NOT_YOURS = "Diesen Eintrag können nur Mitglieder der Seite ändern, der er gehört."
-STALE_ACTION = (
-    "Jemand hat diesen Eintrag inzwischen geändert. Schaut ihn euch noch einmal an und "
-    "versucht es dann erneut."
-)
-
-
-# Helpers -----------------------------------------------------------------------------------
-
-
-def require_item_edit(viewer, item) -> None:
-    """Observers and the other side's members read; only the owner's editors change."""
-    if not viewer.may_edit(item):
-        raise PermissionDenied(NOT_YOURS)
-
-
-def posted_version(request, item) -> int:
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return item.version
-
-
-def add_domain_error(form, error: WorkspaceError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, str(error))
-
-
-def create_page(request, viewer, *, form_class, create, done, template, section, context=None):
-    """A form for a new item; ``create(values)`` calls the service, ``done(item)`` redirects."""
-    require(request.user, "workspaces.edit", viewer)
-    form = form_class(request.POST or None, viewer=viewer)
-    if request.method == "POST" and form.is_valid():
-        try:
-            item = create(form.changed_values())
-        except WorkspaceError as error:
-            add_domain_error(form, error)
-        else:
-            return done(item)
-    context = {**(context or {}), "form": form}
-    return workspace_render(request, template, context, section=section)
-
-
-def item_page(request, viewer, item, *, form_class, update, done, template, section, context=None):
-    """An item with its visibility and history; its editors get the form (version checked)."""
-    may_edit = viewer.may_edit(item)
-    form = None
-    if may_edit:
-        # The form works on a copy: if saving fails, the page still shows the stored item.
-        form = form_class(request.POST or None, instance=copy.copy(item), viewer=viewer)
-    context = {
-        **(context or {}),
-        "item": item,
-        "form": form,
-        "may_edit": may_edit,
-        "history": history_for(item)[:HISTORY_LENGTH],
-    }
-    if request.method == "POST":
-        if form is None:
-            raise PermissionDenied(NOT_YOURS)
-        if form.is_valid():
-            try:
-                update(form)
-            except StaleEdit as error:
-                return stale_response(request, form, error, template, context, section=section)
-            except WorkspaceError as error:
-                add_domain_error(form, error)
-            else:
-                return done()
-    return workspace_render(request, template, context, section=section)
-
-
-# The cards each area of this app rests on (shown on pages that have no more specific ones).
-SECTION_CARDS = {
-    "goals": [30, 31, 33],
-    "strategy": [31],
-    "milestones": [32, 52],
-    "meetings": [44, 50],
-}
-
-
-def delete_page(request, viewer, item, *, delete, what: str, back_url: str, done_url: str, section):
-    """GET asks, POST deletes — unless someone changed the item since it was shown."""
-    require_item_edit(viewer, item)
-    if request.method == "POST":
-        try:
-            delete(posted_version(request, item))
-        except StaleEdit:
-            messages.error(request, STALE_ACTION)
-            return redirect(back_url)
-        messages.success(request, f"{what} „{item}“ ist gelöscht.")
-        return redirect(done_url)
-    context = {"item": item, "what": what, "back_url": back_url, "cards": SECTION_CARDS[section]}
-    return workspace_render(request, "goals/confirm_delete.html", context, section=section)
 
 
 def _pk(value) -> int | None:

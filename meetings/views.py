@@ -1,6 +1,6 @@
 """Pages of meetings: polls, meetings with agenda and minutes, calendar (cards 26, 44, 50).
 
-Views stay thin and reuse the goals app's page helpers: find the item through the selectors,
+Views stay thin and reuse the shared page helpers (workspaces.pages): find the item through the selectors,
 check the permission, validate, call one service, turn a domain error into a message.
 """
 
@@ -13,16 +13,6 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from goals.views import (
-    NOT_YOURS,
-    STALE_ACTION,
-    add_domain_error,
-    create_page,
-    delete_page,
-    item_page,
-    posted_version,
-    require_item_edit,
-)
 from history.services import history_for
 from meetings import calendar, selectors, services
 from meetings.forms import (
@@ -37,6 +27,16 @@ from meetings.forms import (
 from meetings.models import AgendaItem, Minutes
 from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
+from workspaces.pages import (
+    NOT_YOURS,
+    STALE_ACTION,
+    add_domain_error,
+    create_page,
+    delete_page,
+    item_page,
+    posted_version,
+    require_item_edit,
+)
 from workspaces.rules import require
 from workspaces.services import WorkspaceError
 from workspaces.views import paginate, stale_response, workspace_render

@@ -11,12 +11,12 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 
-from goals.views import add_domain_error, create_page, item_page, require_item_edit
 from structures import selectors, services
 from structures.forms import BodyForm, MandateForm, PhasePlanForm, RotateForm
 from structures.models import PhasePlan
 from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
+from workspaces.pages import add_domain_error, create_page, item_page, require_item_edit
 from workspaces.rules import require
 from workspaces.services import WorkspaceError
 from workspaces.views import paginate, workspace_render
