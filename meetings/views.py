@@ -1,7 +1,8 @@
 """Pages of meetings: polls, meetings with agenda and minutes, calendar (cards 26, 44, 50).
 
-Views stay thin and reuse the shared page helpers (workspaces.pages): find the item through the selectors,
-check the permission, validate, call one service, turn a domain error into a message.
+Views stay thin and reuse the shared page helpers (workspaces.pages): find the item through
+the selectors, check the permission, validate, call one service, turn a domain error into a
+message.
 """
 
 import copy
