@@ -63,7 +63,8 @@ def add_demo(coproduction, members: dict):
         decision=rhythm,
         reasons="Abendtermine ermöglichen Ehrenamtlichen die Teilnahme.",
     )
-    services.decision_supersede(
+    # The proposal replaces the old decision only once it is decided itself.
+    summer = services.decision_supersede(
         actor=amt.user,
         decision=rhythm,
         reason="Im Sommer tagen wir alle zwei Monate – zu viele Urlaube.",
@@ -72,6 +73,9 @@ def add_demo(coproduction, members: dict):
         prepared_by=amt,
         body=body,
     )
+    _open(summer, amt.user, 22)
+    _vote_all(summer, {}, others={"choice": "agree"})
+    services.decision_close(actor=amt.user, decision=summer)
 
     # Systemisches Konsensieren with the passive option, decided.
     summit = services.decision_create(

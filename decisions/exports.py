@@ -39,8 +39,9 @@ def row(decision) -> list[str]:
         period = f"{_date(decision.opens_at, True)} – {_date(decision.closes_at, True)}"
     superseded = ""
     if decision.supersedes:
-        superseded = f"ersetzt Nr. {decision.supersedes.pk}: {decision.supersede_reason}"
-    newer = getattr(decision, "superseded_by", None)
+        verb = "ersetzt" if decision.status in ("decided", "superseded") else "soll ersetzen"
+        superseded = f"{verb} Nr. {decision.supersedes.pk}: {decision.supersede_reason}"
+    newer = decision.superseded_by
     if newer is not None:
         superseded = (superseded + "; " if superseded else "") + f"ersetzt durch Nr. {newer.pk}"
     return [

@@ -78,12 +78,14 @@ class Decision(VisibleItem):
         verbose_name="Treffen",
     )
     goals = models.ManyToManyField("goals.Goal", blank=True, related_name="decisions")
-    supersedes = models.OneToOneField(
+    # A proposal to replace a decided decision; it replaces it only once it is itself decided.
+    # Several proposals can name the same decision when earlier ones were rejected.
+    supersedes = models.ForeignKey(
         "self",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
-        related_name="superseded_by",
+        related_name="replacements",
         verbose_name="Ersetzt die Entscheidung",
     )
     supersede_reason = models.TextField("Warum wird sie ersetzt?", blank=True)
@@ -99,6 +101,21 @@ class Decision(VisibleItem):
 
     def __str__(self):
         return self.question
+
+    # Both read the replacements the viewer may see (prefetched by the selectors).
+    @property
+    def superseded_by(self):
+        """The decided decision that replaced this one, if any."""
+        if self.status != self.Status.SUPERSEDED:
+            return None
+        passed = (self.Status.DECIDED, self.Status.SUPERSEDED)
+        return next((r for r in self.replacements.all() if r.status in passed), None)
+
+    @property
+    def pending_replacement(self):
+        """A proposal to replace this decision that is still being prepared or voted on."""
+        pending = (self.Status.DRAFT, self.Status.VOTING)
+        return next((r for r in self.replacements.all() if r.status in pending), None)
 
 
 class Option(models.Model):

@@ -23,7 +23,7 @@ def decisions_for(viewer):
             Prefetch("meeting", queryset=Meeting.objects.visible_to(viewer)),
             Prefetch("goals", queryset=Goal.objects.visible_to(viewer).order_by("id")),
             Prefetch("supersedes", queryset=visible),
-            Prefetch("superseded_by", queryset=visible),
+            Prefetch("replacements", queryset=visible),
         )
     )
 

@@ -490,6 +490,8 @@ def _settle(actor, decision: Decision, *, result: dict, outcome: str, reasons: s
         action=ChangeRecord.Action.UPDATED,
         changes={k: [stored[k], after[k]] for k in after if stored[k] != after[k]},
     )
+    if status == Decision.Status.DECIDED and decision.supersedes_id:
+        _replace(actor, decision)
     return decision
 
 
@@ -563,29 +565,45 @@ def decision_record_in_meeting(
 
 @transaction.atomic
 def decision_supersede(*, actor, decision: Decision, reason: str, **fields) -> Decision:
-    """A new decision (draft) that replaces a decided one and says why (card 42); the old one
-    is marked superseded and stays in the log as it was."""
+    """A new decision (draft) that proposes to replace a decided one and says why (card 42).
+
+    The old decision stays in force until the new one is decided by its own procedure; only
+    then is it marked superseded (see ``_settle``). A rejected proposal leaves it in force, and
+    a later proposal may try again. Any editor may propose: the procedure decides."""
     old = Decision.objects.select_for_update().get(pk=decision.pk)
     if not reason.strip():
         raise DecisionError(
             "Sagt, warum die Entscheidung ersetzt wird – das gehört ins Beschlussbuch.",
             field="supersede_reason",
         )
+    if old.status == Decision.Status.SUPERSEDED:
+        raise DecisionError("Diese Entscheidung ist schon ersetzt worden.")
     if old.status != Decision.Status.DECIDED:
         raise DecisionError(
             f"Ersetzen lässt sich nur eine getroffene Entscheidung; diese ist "
             f"„{old.get_status_display()}“."
         )
-    if Decision.objects.filter(supersedes=old).exists():
-        raise DecisionError("Diese Entscheidung ist schon ersetzt worden.")
+    pending = old.replacements.filter(status__in=[Decision.Status.DRAFT, Decision.Status.VOTING])
+    if pending.exists():
+        raise DecisionError(
+            "Es gibt schon einen Vorschlag, der diese Entscheidung ersetzen soll. Bringt ihn "
+            "zu Ende, bevor ihr einen weiteren macht."
+        )
     fields.setdefault("owner_side", old.owner_side)
-    new = decision_create(
+    return decision_create(
         actor=actor,
         coproduction=old.coproduction,
         supersedes=old,
         supersede_reason=reason.strip(),
         **fields,
     )
+
+
+def _replace(actor, new: Decision) -> None:
+    """The decided ``new`` decision takes the place of the one it names."""
+    old = Decision.objects.select_for_update().get(pk=new.supersedes_id)
+    if old.status != Decision.Status.DECIDED:
+        return
     Decision.objects.filter(pk=old.pk).update(
         status=Decision.Status.SUPERSEDED, version=old.version + 1
     )
@@ -595,8 +613,6 @@ def decision_supersede(*, actor, decision: Decision, reason: str, **fields) -> D
         action=ChangeRecord.Action.UPDATED,
         changes={
             "status": [Decision.Status.DECIDED.value, Decision.Status.SUPERSEDED.value],
-            "Ersetzt durch": [None, f"{new.question} – {reason.strip()}"],
+            "Ersetzt durch": [None, f"{new.question} – {new.supersede_reason}"],
         },
     )
-    decision.status, decision.version = Decision.Status.SUPERSEDED, old.version + 1
-    return new

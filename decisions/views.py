@@ -404,7 +404,8 @@ def supersede(request, coproduction, viewer, pk):
         else:
             messages.success(
                 request,
-                "Die neue Entscheidung ist vorbereitet; die alte ist als ersetzt markiert.",
+                "Die neue Entscheidung ist vorbereitet. Die alte gilt weiter, bis die neue "
+                "getroffen ist.",
             )
             return redirect(_url(coproduction, new))
     return _render(request, "decisions/supersede.html", {"decision": old, "form": form})

@@ -207,9 +207,9 @@ def test_three_members_decide_by_systemic_consensing_and_the_least_resisted_opti
 # 2. Supersede ----------------------------------------------------------------------------------
 
 
-def decided(coproduction, actor, question: str) -> Decision:
-    """A consensus everyone agreed to, counted."""
-    decision = services.decision_create(
+def decided(coproduction, actor, question: str, decision=None) -> Decision:
+    """A consensus everyone agreed to, counted (a new one, or the given draft)."""
+    decision = decision or services.decision_create(
         actor=actor, coproduction=coproduction, question=question, procedure="consensus"
     )
     decision.refresh_from_db()
@@ -244,16 +244,26 @@ def test_a_decided_decision_is_superseded_by_a_new_one_that_says_why(
     page.get_by_label("Warum wird die Entscheidung ersetzt?").fill(reason)
     page.get_by_role("button", name="Neue Entscheidung vorbereiten").click()
     page.wait_for_url(re.compile(r"/entscheidungen/\d+/$"))
-    assert "die alte ist als ersetzt markiert" in status_text(page)
+    assert "Die alte gilt weiter, bis die neue getroffen ist." in status_text(page)
 
     new = Decision.objects.get(question=new_question)
     assert page.url.endswith(decision_url(new))
-    named = page.locator("main .notice").filter(has_text="Ersetzt die Entscheidung")
+    named = page.locator("main .notice").filter(has_text="Soll ersetzen: die Entscheidung")
     assert named.get_by_role("link", name=f"„{old_question}“").is_visible()
     assert f"Warum: {reason}" in named.inner_text()
 
+    # Until the proposal is decided, the old decision stays in force and says so.
     page.goto(decision_url(old))
-    assert page.locator("main .status").inner_text() == "Ersetzt am " + (
+    pending = page.locator("main .notice").filter(has_text="Ein Vorschlag soll")
+    assert pending.get_by_role("link", name=f"„{new_question}“").is_visible()
+    assert page.get_by_role("link", name="Durch eine neue Entscheidung ersetzen …").count() == 0
+    assert Decision.objects.get(pk=old.pk).status == "decided"
+
+    decided(coproduction, coordinator, new_question, decision=new)
+    page.goto(decision_url(new))
+    assert page.locator("main .notice").filter(has_text="Ersetzt die Entscheidung").count() == 1
+    page.goto(decision_url(old))
+    assert page.locator("main .status").inner_text() == "Ersetzt – entschieden am " + (
         f"{timezone.localtime(Decision.objects.get(pk=old.pk).decided_at):%d.%m.%Y}"
     )
     replaced = page.locator("main .notice").filter(has_text="ersetzt durch")

@@ -143,12 +143,41 @@ def test_superseding_names_the_old_decision_and_needs_a_reason(coproduction, coo
         procedure="consensus",
     )
     old.refresh_from_db()
-    assert old.status == "superseded" and new.supersedes == old and new.status == "draft"
-    assert old.outcome == "Ja"  # the record itself is unchanged
-    with pytest.raises(WorkspaceError):
+    # A proposal does not yet replace anything: the old decision stays in force.
+    assert old.status == "decided" and new.supersedes == old and new.status == "draft"
+    assert old.pending_replacement == new and old.superseded_by is None
+    with pytest.raises(WorkspaceError, match="schon einen Vorschlag"):
         services.decision_supersede(
             actor=coordinator, decision=old, reason="x", question="?", procedure="consensus"
         )
+
+
+def _supersede_by_meeting(coproduction, coordinator, old, *, passed: bool):
+    new = services.decision_supersede(
+        actor=coordinator, decision=old, reason="Neue Lage", question="Neu?", procedure="meeting"
+    )
+    return services.decision_record_in_meeting(
+        actor=coordinator, decision=new, yes=3, no=0, abstain=0, passed=passed, outcome="x"
+    )
+
+
+def test_a_rejected_proposal_leaves_the_old_decision_in_force(coproduction, coordinator):
+    old = draft(coproduction, coordinator, procedure="meeting")
+    services.decision_record_in_meeting(
+        actor=coordinator, decision=old, yes=3, no=0, abstain=0, passed=True, outcome="Ja"
+    )
+    rejected = _supersede_by_meeting(coproduction, coordinator, old, passed=False)
+    old.refresh_from_db()
+    assert rejected.status == "rejected" and old.status == "decided"
+    assert old.pending_replacement is None and old.superseded_by is None
+    # A later proposal may try again; once decided, it replaces the old one.
+    accepted = _supersede_by_meeting(coproduction, coordinator, old, passed=True)
+    old.refresh_from_db()
+    assert old.status == "superseded" and old.superseded_by == accepted
+    assert old.outcome == "Ja"  # the record itself is unchanged
+    assert [r.changes.get("Ersetzt durch") for r in history_for(old)][0][1].startswith("Neu?")
+    with pytest.raises(WorkspaceError, match="schon ersetzt"):
+        _supersede_by_meeting(coproduction, coordinator, old, passed=True)
 
 
 def test_side_only_decisions_are_voted_by_their_side_only(
