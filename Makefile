@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-browser test-postgres lint format bench demo export clean
+.PHONY: help run worker test test-browser test-postgres lint format bench demo export clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -19,7 +19,11 @@ $(STAMP): pyproject.toml
 run: $(STAMP) ## Set up, migrate and start http://127.0.0.1:8000 on SQLite
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py createcachetable
-	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+	@# The worker sends e-mails and reminders; it stops with the server.
+	DEBUG=1 $(PY) manage.py db_worker & trap "kill $$!" EXIT; DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+worker: $(STAMP) ## Run the background worker alone (e-mails, reminders) for development
+	DEBUG=1 $(PY) manage.py db_worker
 
 test: $(STAMP) ## Set up and run the whole test suite (without the browser tests)
 	$(PY) -m pytest -m "not browser" -q

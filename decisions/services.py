@@ -12,13 +12,13 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from decisions import tallies
+from decisions import tallies, tasks
 from decisions.models import Decision, Option, Vote
 from history.models import ChangeRecord
 from history.services import record_change, snapshot
 from workspaces.models import Membership, Partner
 from workspaces.services import WorkspaceError, update_recorded
-from workspaces.visibility import Visibility
+from workspaces.visibility import Visibility, audience
 
 DECISION_FIELDS = [
     "question",
@@ -256,14 +256,7 @@ def longest_consultation(decision: Decision) -> Partner | None:
 def eligible_voters(decision: Decision):
     """Members who may vote: coordination and members, not observers; one side's only for a
     side-only decision."""
-    members = Membership.objects.filter(
-        coproduction_id=decision.coproduction_id,
-        left_at__isnull=True,
-        access__in=VOTING_ACCESS,
-    )
-    if decision.visibility == Visibility.SIDE:
-        members = members.filter(partner__side=decision.owner_side)
-    return members
+    return audience(decision).filter(access__in=VOTING_ACCESS)
 
 
 @transaction.atomic
@@ -322,6 +315,7 @@ def decision_open_voting(
             "consultation_override": override,
         },
     )
+    tasks.schedule_vote_mails(decision)
     return decision
 
 

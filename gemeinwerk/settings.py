@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "meetings",
     "decisions",
     "conflicts",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -177,6 +179,10 @@ if EMAIL_HOST:
     EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Background work (e-mails, reminders) is queued in the database, in the same transaction as
+# the change that causes it, and sent by `manage.py db_worker` (README: "The worker").
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Gemeinwerk <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

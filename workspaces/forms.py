@@ -155,7 +155,15 @@ class MembershipForm(VersionedForm):
 
     class Meta:
         model = Membership
-        fields = ["partner", "access", "employment", "availability", "roles", "role_conflicts"]
+        fields = [
+            "partner",
+            "access",
+            "employment",
+            "availability",
+            "roles",
+            "role_conflicts",
+            "email_reminders",
+        ]
         widgets = {
             "access": forms.RadioSelect,
             "employment": forms.RadioSelect,
@@ -166,7 +174,7 @@ class MembershipForm(VersionedForm):
             "role_conflicts": "Zum Beispiel: Interessenvertretung und Geldgeber:in zugleich.",
         }
 
-    def __init__(self, *args, may_manage: bool, **kwargs):
+    def __init__(self, *args, may_manage: bool, own: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = Partner.objects.filter(
             coproduction=self.instance.coproduction, left_at__isnull=True
@@ -175,3 +183,6 @@ class MembershipForm(VersionedForm):
             # Only coordination changes who is on which side and with which access.
             del self.fields["partner"]
             del self.fields["access"]
+        if not own:
+            # Whether someone gets e-mail is theirs to decide alone.
+            del self.fields["email_reminders"]

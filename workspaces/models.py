@@ -188,6 +188,11 @@ class Membership(models.Model):
     )
     roles = models.JSONField("Rollen in der Ko-Produktion", default=list, blank=True)
     role_conflicts = models.TextField("Rollenkonflikte", blank=True)
+    email_reminders = models.BooleanField(
+        "Erinnerungen per E-Mail",
+        default=True,
+        help_text="Terminumfragen, Treffen am Vortag, Abstimmungen und ihr Ende.",
+    )
     joined_at = models.DateTimeField(auto_now_add=True)
     left_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)

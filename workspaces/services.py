@@ -7,10 +7,7 @@ after commit.
 import secrets
 from datetime import timedelta
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -18,6 +15,7 @@ from history.models import ChangeRecord
 from history.services import diff, record_change, snapshot
 from workspaces.concurrency import save_versioned
 from workspaces.models import Coproduction, Invitation, Membership, Partner
+from workspaces.tasks import send_invitation
 
 INVITATION_DAYS = 14
 COPRODUCTION_FIELDS = [
@@ -42,7 +40,15 @@ PARTNER_FIELDS = [
     "civil_mode",
     "motivation",
 ]
-MEMBERSHIP_FIELDS = ["partner", "access", "employment", "availability", "roles", "role_conflicts"]
+MEMBERSHIP_FIELDS = [
+    "partner",
+    "access",
+    "employment",
+    "availability",
+    "roles",
+    "role_conflicts",
+    "email_reminders",
+]
 
 
 class WorkspaceError(Exception):
@@ -150,24 +156,9 @@ def invitation_create(*, actor, coproduction, partner, email: str, access: str) 
         invited_by=actor,
         expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
     )
-    transaction.on_commit(lambda: _send_invitation(invitation))
+    # Queued with the invitation itself: sent by the worker once this transaction commits.
+    send_invitation.enqueue(invitation.pk)
     return invitation
-
-
-def _send_invitation(invitation: Invitation) -> None:
-    from django.urls import reverse
-
-    context = {
-        "invitation": invitation,
-        "url": settings.SITE_URL + reverse("workspaces:invitation", args=[invitation.token]),
-        "days": INVITATION_DAYS,
-    }
-    send_mail(
-        subject=f"[Gemeinwerk] Einladung: {invitation.coproduction.name}",
-        message=render_to_string("workspaces/email/invitation.txt", context),
-        from_email=None,
-        recipient_list=[invitation.email],
-    )
 
 
 @transaction.atomic

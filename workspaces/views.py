@@ -258,7 +258,9 @@ def member_invite(request, coproduction, viewer):
         except WorkspaceError as error:
             form.add_error("email", str(error))
         else:
-            messages.success(request, f"Die Einladung an {invitation.email} ist verschickt.")
+            messages.success(
+                request, f"Die Einladung an {invitation.email} geht gleich per E-Mail hinaus."
+            )
             return redirect("workspaces:members", coproduction.slug)
     return workspace_render(
         request, "workspaces/member_invite.html", {"form": form}, section="members"
@@ -285,7 +287,7 @@ def member_detail(request, coproduction, viewer, pk):
     form = None
     if may_edit:
         form = MembershipForm(
-            request.POST or None, instance=membership, may_manage=viewer.is_coordinator
+            request.POST or None, instance=membership, may_manage=viewer.is_coordinator, own=own
         )
     if request.method == "POST":
         if form is None:

@@ -101,3 +101,14 @@ def get_visible(queryset, viewer: Viewer, **lookup):
         return queryset.visible_to(viewer).get(**lookup)
     except queryset.model.DoesNotExist as missing:
         raise Http404 from missing
+
+
+def audience(item):
+    """The active members who may see ``item``: whom news about it may reach. The same rule
+    as ``visible_to``, seen from the item's side."""
+    from workspaces.models import Membership
+
+    members = Membership.objects.filter(coproduction_id=item.coproduction_id, left_at__isnull=True)
+    if item.visibility == Visibility.SIDE:
+        members = members.filter(partner__side=item.owner_side or None)
+    return members

@@ -16,6 +16,7 @@ from goals.models import Goal, Milestone
 from tests.browser.test_accounts_browser import assert_fits_small_screen, assert_no_axe_violations
 from tests.browser.test_guide import SMALL_SCREEN
 from tests.factories import PASSWORD, add_member, make_coproduction, make_user
+from tests.tasks import run_due_tasks
 from workspaces import services as workspace_services
 from workspaces.demo import SLUG, create_demo
 from workspaces.models import Coproduction, Invitation, Partner
@@ -168,9 +169,10 @@ def test_a_coordinator_opens_a_coproduction_and_invites_the_administration_which
     assert page.evaluate("document.activeElement.textContent") == "Einladung senden"
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/werkstatt/{slug}/mitglieder/")
-    assert "Die Einladung an amt@stadt.example ist verschickt." in status_text(page)
+    assert "Die Einladung an amt@stadt.example geht gleich per E-Mail hinaus." in status_text(page)
     assert "amt@stadt.example" in page.locator("main").inner_text()
 
+    run_due_tasks()  # the worker sends it
     assert len(mailoutbox) == 1
     mail = mailoutbox[0]
     assert mail.to == ["amt@stadt.example"]

@@ -8,6 +8,7 @@ from workspaces.concurrency import StaleEdit
 from workspaces.models import Membership
 from workspaces.services import WorkspaceError
 
+from ..tasks import run_due_tasks
 from .conftest import make_user
 
 
@@ -40,7 +41,7 @@ def test_slugs_stay_unique(coproduction, coordinator):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_an_invitation_is_mailed_after_commit_and_accepted_once(coproduction, coordinator, office):
+def test_an_invitation_is_mailed_by_the_worker_and_accepted_once(coproduction, coordinator, office):
     invitation = services.invitation_create(
         actor=coordinator,
         coproduction=coproduction,
@@ -48,6 +49,8 @@ def test_an_invitation_is_mailed_after_commit_and_accepted_once(coproduction, co
         email="Neu@Stadt.example",
         access="member",
     )
+    assert len(mail.outbox) == 0  # queued with the invitation, sent by the worker
+    run_due_tasks()
     assert len(mail.outbox) == 1
     assert invitation.token in mail.outbox[0].body
     assert mail.outbox[0].to == ["neu@stadt.example"]
@@ -191,7 +194,7 @@ def test_radio_buttons_offer_only_real_choices_and_other_widgets_keep_theirs(cop
     kind = [value for value, _ in CoproductionForm().fields["kind"].choices]
     assert kind == ["cooperation", "coproduction"]
     membership = coproduction.memberships.get()
-    form = MembershipForm(instance=membership, may_manage=True)
+    form = MembershipForm(instance=membership, may_manage=True, own=True)
     assert form.fields["employment"].choices[0] == ("", "keine Angabe")
     assert len(list(form.fields["partner"].choices)) == 2  # "---------" and the partner
     assert [v for v, _ in form.fields["roles"].choices] == [r.value for r in Membership.Role]

@@ -1,0 +1,53 @@
+"""Background work of decisions: tell those entitled that a vote opened, and remind those who
+have not voted a day before it closes (cards 42, 28)."""
+
+from django.utils import timezone
+from django_tasks import task
+
+from decisions import services
+from decisions.models import Decision
+from workspaces.notify import REMINDER_LEAD, absolute, enqueue_at, same_moment, send_to_members
+
+
+def schedule_vote_mails(decision: Decision) -> None:
+    """Called when the vote opens (inside that transaction)."""
+    closes = decision.closes_at.isoformat()
+    enqueue_at(announce_vote, decision.opens_at, decision.pk, closes)
+    reminder = decision.closes_at - REMINDER_LEAD
+    if reminder > max(decision.opens_at, timezone.now()):
+        enqueue_at(remind_vote, reminder, decision.pk, closes)
+
+
+def _voting(decision_id: int, closes_at: str) -> Decision | None:
+    decision = Decision.objects.select_related("coproduction").filter(pk=decision_id).first()
+    if decision is None or decision.status != Decision.Status.VOTING:
+        return None
+    return decision if same_moment(decision.closes_at, closes_at) else None
+
+
+def _send(decision: Decision, voters, subject: str, template: str) -> int:
+    url = absolute("decisions:decision", decision.coproduction.slug, decision.pk)
+    return send_to_members(
+        voters,
+        subject=f"{subject}: {decision.question}",
+        template=template,
+        context={"decision": decision, "url": url},
+    )
+
+
+@task()
+def announce_vote(decision_id: int, closes_at: str) -> int:
+    decision = _voting(decision_id, closes_at)
+    if decision is None:
+        return 0
+    voters = services.eligible_voters(decision)
+    return _send(decision, voters, "Abstimmung", "decisions/email/vote_opened.txt")
+
+
+@task()
+def remind_vote(decision_id: int, closes_at: str) -> int:
+    decision = _voting(decision_id, closes_at)
+    if decision is None:
+        return 0
+    voters = services.eligible_voters(decision).exclude(votes__decision=decision)
+    return _send(decision, voters, "Noch nicht abgestimmt", "decisions/email/vote_reminder.txt")

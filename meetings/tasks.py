@@ -1,0 +1,76 @@
+"""Background work of meetings: ask the members into a new scheduling poll, and remind them of
+a meeting the day before (cards 26, 44, 50)."""
+
+from datetime import timedelta
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from django_tasks import task
+
+from meetings.models import Meeting, SchedulePoll
+from workspaces.notify import REMINDER_LEAD, absolute, enqueue_at, same_moment, send_to_members
+from workspaces.visibility import audience
+
+# The invitation to a new poll waits a little, so that its author can still add dates.
+POLL_GRACE = timedelta(minutes=10)
+
+
+def schedule_poll_mail(poll: SchedulePoll) -> None:
+    """Called when a poll is created (inside that transaction)."""
+    enqueue_at(announce_poll, timezone.now() + POLL_GRACE, poll.pk)
+
+
+def schedule_meeting_reminder(meeting: Meeting) -> None:
+    """Called when a meeting is created or moved: remind a day before (at once if it is
+    sooner). A reminder scheduled for an earlier time finds the meeting moved and stays
+    silent."""
+    if meeting.starts_at > timezone.now():
+        moment = meeting.starts_at - REMINDER_LEAD
+        enqueue_at(remind_meeting, moment, meeting.pk, meeting.starts_at.isoformat())
+
+
+@task()
+def announce_poll(poll_id: int) -> int:
+    poll = (
+        SchedulePoll.objects.select_related("coproduction")
+        .prefetch_related("dates")
+        .filter(pk=poll_id, closed=False)
+        .first()
+    )
+    if poll is None or not poll.dates.all():
+        return 0
+    # Whoever has already answered every date needs no invitation.
+    answers = Count("availabilities", filter=Q(availabilities__date__poll=poll))
+    done = audience(poll).annotate(answers=answers).filter(answers__gte=len(poll.dates.all()))
+    members = audience(poll).exclude(pk__in=done.values("pk"))
+    return send_to_members(
+        members,
+        subject=f"Terminumfrage: {poll.title}",
+        template="meetings/email/poll.txt",
+        context={"poll": poll, "url": absolute("meetings:poll", poll.coproduction.slug, poll.pk)},
+    )
+
+
+@task()
+def remind_meeting(meeting_id: int, starts_at: str) -> int:
+    meeting = (
+        Meeting.objects.select_related("coproduction")
+        .prefetch_related("agenda")
+        .filter(pk=meeting_id)
+        .first()
+    )
+    if meeting is None or not same_moment(meeting.starts_at, starts_at):
+        return 0
+    if meeting.starts_at <= timezone.now():
+        return 0
+    slug = meeting.coproduction.slug
+    return send_to_members(
+        audience(meeting),
+        subject=f"Erinnerung: {meeting.title}",
+        template="meetings/email/meeting_reminder.txt",
+        context={
+            "meeting": meeting,
+            "url": absolute("meetings:meeting", slug, meeting.pk),
+            "ics_url": absolute("meetings:meeting_ics", slug, meeting.pk),
+        },
+    )
