@@ -45,14 +45,16 @@ class ChangeRecord(models.Model):
         """(field label, before, after) with choice labels, for people rather than machines."""
         model = ContentType.objects.get_for_id(self.content_type_id).model_class()
         extra_choices = getattr(model, "HISTORY_CHOICES", {})
+        # Labels for recorded names without a German verbose name (related lists, flags).
+        extra_labels = getattr(model, "HISTORY_LABELS", {})
         rows = []
         for name, (before, after) in self.changes.items():
             try:
                 field = model._meta.get_field(name)
-                label = str(getattr(field, "verbose_name", name))
+                label = extra_labels.get(name) or str(getattr(field, "verbose_name", name))
                 choices = dict(field.flatchoices) if getattr(field, "choices", None) else {}
             except (FieldDoesNotExist, AttributeError):
-                label, choices = name, {}
+                label, choices = extra_labels.get(name, name), {}
             choices = {**choices, **dict(extra_choices.get(name, []))}
             rows.append((label, _readable(before, choices), _readable(after, choices)))
         return rows

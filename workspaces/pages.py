@@ -96,8 +96,11 @@ SECTION_CARDS = {
 }
 
 
-def delete_page(request, viewer, item, *, delete, what: str, back_url: str, done_url: str, section):
-    """GET asks, POST deletes — unless someone changed the item since it was shown."""
+def delete_page(
+    request, viewer, item, *, delete, what: str, back_url: str, done_url: str, section, note=""
+):
+    """GET asks, POST deletes — unless someone changed the item since it was shown. ``note``
+    tells what else happens (or does not) when the item goes."""
     require_item_edit(viewer, item)
     if request.method == "POST":
         try:
@@ -107,5 +110,11 @@ def delete_page(request, viewer, item, *, delete, what: str, back_url: str, done
             return redirect(back_url)
         messages.success(request, f"{what} „{item}“ ist gelöscht.")
         return redirect(done_url)
-    context = {"item": item, "what": what, "back_url": back_url, "cards": SECTION_CARDS[section]}
+    context = {
+        "item": item,
+        "what": what,
+        "note": note,
+        "back_url": back_url,
+        "cards": SECTION_CARDS[section],
+    }
     return workspace_render(request, "workspaces/confirm_delete.html", context, section=section)
