@@ -77,6 +77,18 @@ class PollForm(VisibilityMixin, VersionedForm):
         return {"title": data["title"], "visibility": data["visibility"], "dates": dates}
 
 
+class PollEditForm(VisibilityMixin, VersionedForm):
+    """Title and visibility of an open poll; its dates are added and removed one by one."""
+
+    class Meta:
+        model = SchedulePoll
+        fields = ["title", "visibility"]
+
+    def __init__(self, *args, viewer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_visibility(joint=not self.instance.owner_side, default="coproduction")
+
+
 class DateForm(forms.Form):
     starts_at = forms.DateTimeField(label="Beginn", widget=DATETIME)
     ends_at = forms.DateTimeField(label="Ende", widget=DATETIME)

@@ -17,6 +17,8 @@ class SchedulePoll(VisibleItem):
     closed = models.BooleanField(default=False)
     version = models.PositiveIntegerField(default=1)
 
+    HISTORY_LABELS = {"dates": "Terminvorschlag", "closed": "Abgeschlossen"}
+
     def __str__(self):
         return self.title
 
@@ -95,6 +97,8 @@ class Meeting(VisibleItem):
     sequence = models.PositiveIntegerField(default=0)
     version = models.PositiveIntegerField(default=1)
 
+    HISTORY_LABELS = {"agenda": "Tagesordnung"}
+
     class Meta:
         ordering = ["starts_at"]
 
@@ -146,6 +150,8 @@ class Minutes(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     approved_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
+
+    HISTORY_LABELS = {"status": "Stand"}
 
     def __str__(self):
         return f"Protokoll: {self.meeting}"

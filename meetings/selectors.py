@@ -65,6 +65,20 @@ def open_polls(viewer):
     )
 
 
+def dates_with_answer_counts(poll: SchedulePoll):
+    """A poll's proposed dates, each with ``answer_count``: what removing it would lose."""
+    return poll.dates.annotate(answer_count=Count("answers")).order_by("starts_at", "id")
+
+
+def answer_count(poll: SchedulePoll) -> int:
+    return Availability.objects.filter(date__poll=poll).count()
+
+
+def meeting_of_poll(viewer, poll: SchedulePoll):
+    """The meeting made from the poll, if there is one the viewer sees."""
+    return Meeting.objects.visible_to(viewer).filter(poll=poll).only("pk", "title").first()
+
+
 def body_choices(viewer):
     return Body.objects.visible_to(viewer).order_by("name")
 

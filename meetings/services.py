@@ -100,18 +100,83 @@ def poll_create(
     )
     _created(actor, poll, POLL_FIELDS)
     for starts_at, ends_at, slot in dates:
-        date_add(actor=actor, poll=poll, starts_at=starts_at, ends_at=ends_at, slot=slot)
+        date_add(
+            actor=actor, poll=poll, starts_at=starts_at, ends_at=ends_at, slot=slot, record=False
+        )
     return poll
 
 
+POLL_CLOSED = "Diese Umfrage ist abgeschlossen und lässt sich nicht mehr ändern."
+
+
+def _open_poll(poll: SchedulePoll) -> SchedulePoll:
+    """The stored poll, locked for this transaction; a closed or deleted one is refused."""
+    stored = SchedulePoll.objects.select_for_update().filter(pk=poll.pk).first()
+    if stored is None:
+        raise MeetingError("Diese Umfrage gibt es nicht mehr. Jemand hat sie gelöscht.")
+    if stored.closed:
+        raise MeetingError(POLL_CLOSED)
+    return stored
+
+
 @transaction.atomic
-def date_add(*, actor, poll: SchedulePoll, starts_at, ends_at, slot: str = "") -> ProposedDate:
-    if SchedulePoll.objects.filter(pk=poll.pk, closed=True).exists():
-        raise MeetingError("Diese Umfrage ist abgeschlossen.")
+def poll_update(*, actor, poll: SchedulePoll, expected_version: int, **values) -> SchedulePoll:
+    """Change title or visibility of an open poll (versioned, recorded)."""
+    stored = _open_poll(poll)
+    values = {name: value for name, value in values.items() if name in POLL_FIELDS}
+    if values.get("visibility") == Visibility.SIDE and not stored.owner_side:
+        raise MeetingError(
+            "Eine gemeinsame Umfrage gehört keiner Seite allein. Wählt „Alle Mitglieder“ oder "
+            "„Öffentlich“.",
+            field="visibility",
+        )
+    return update_recorded(actor, poll, POLL_FIELDS, expected_version, values)
+
+
+@transaction.atomic
+def date_add(
+    *, actor, poll: SchedulePoll, starts_at, ends_at, slot: str = "", record: bool = True
+) -> ProposedDate:
+    _open_poll(poll)
     _check_times(starts_at, ends_at)
-    return ProposedDate.objects.create(
+    date = ProposedDate.objects.create(
         poll=poll, starts_at=starts_at, ends_at=ends_at, slot=slot or default_slot(starts_at)
     )
+    if record:
+        record_change(
+            actor=actor,
+            item=poll,
+            action=ChangeRecord.Action.UPDATED,
+            changes={"dates": [None, str(date)]},
+        )
+    return date
+
+
+@transaction.atomic
+def date_remove(*, actor, date: ProposedDate, expected_answers: int | None = None) -> int:
+    """Remove a proposed date with its answers; returns how many answers went with it.
+
+    ``expected_answers`` is the number the person was shown when confirming: if more members
+    have answered since, nothing is removed and they are told.
+    """
+    poll = _open_poll(date.poll)
+    stored = ProposedDate.objects.filter(pk=date.pk, poll=poll).first()
+    if stored is None:
+        return 0
+    answers = stored.answers.count()
+    if expected_answers is not None and answers > expected_answers:
+        raise MeetingError(
+            f"Inzwischen haben {answers} Mitglieder zu diesem Termin geantwortet. Schaut es "
+            "euch noch einmal an, bevor ihr ihn entfernt."
+        )
+    record_change(
+        actor=actor,
+        item=poll,
+        action=ChangeRecord.Action.UPDATED,
+        changes={"dates": [str(stored), None]},
+    )
+    stored.delete()
+    return answers
 
 
 @transaction.atomic
@@ -171,6 +236,8 @@ def poll_close(*, actor, poll: SchedulePoll, date: ProposedDate | None = None, m
 
 @transaction.atomic
 def poll_delete(*, actor, poll: SchedulePoll, expected_version: int | None) -> None:
+    """Delete a poll with its dates and answers. A meeting made from it stays (its link to the
+    poll is set to null): the meeting is what the members agreed on."""
     current = SchedulePoll.objects.filter(pk=poll.pk).first()
     if current is None:
         return
@@ -320,6 +387,7 @@ def agenda_item_add(
     may_lead_to_decision: bool = False,
     conflict=None,
 ) -> AgendaItem:
+    _open_agenda(meeting)
     _check_conflict(conflict, meeting)
     if responsible is not None and responsible.coproduction_id != meeting.coproduction_id:
         raise MeetingError("Diese Person ist nicht Mitglied.", field="responsible")
@@ -343,6 +411,7 @@ def agenda_item_add(
 
 @transaction.atomic
 def agenda_item_remove(*, actor, item: AgendaItem) -> None:
+    _open_agenda(item.meeting)
     record_change(
         actor=actor,
         item=item.meeting,
@@ -350,6 +419,66 @@ def agenda_item_remove(*, actor, item: AgendaItem) -> None:
         changes={"agenda": [item.title, None]},
     )
     item.delete()
+    _renumber(list(AgendaItem.objects.filter(meeting_id=item.meeting_id)))
+
+
+UP, DOWN = "up", "down"
+
+
+@transaction.atomic
+def agenda_item_move(*, actor, item: AgendaItem, direction: str) -> int:
+    """Swap the item with its neighbour above or below; returns its new position (1-based).
+
+    The meeting row is locked first, so two people reordering at once take turns: each move
+    applies to the order the previous one left, and positions stay 1..n without gaps or twins.
+    At the top (or bottom) already, nothing changes.
+    """
+    if direction not in (UP, DOWN):
+        raise MeetingError("Nach oben oder nach unten?")
+    _open_agenda(item.meeting)
+    items = list(AgendaItem.objects.filter(meeting_id=item.meeting_id).order_by("position", "id"))
+    index = next((n for n, point in enumerate(items) if point.pk == item.pk), None)
+    if index is None:
+        raise MeetingError("Diesen Punkt gibt es nicht mehr. Jemand hat ihn entfernt.")
+    target = index - 1 if direction == UP else index + 1
+    if not 0 <= target < len(items):
+        return index + 1
+    items[index], items[target] = items[target], items[index]
+    _renumber(items)
+    record_change(
+        actor=actor,
+        item=item.meeting,
+        action=ChangeRecord.Action.UPDATED,
+        changes={"agenda": [f"{index + 1}. {item.title}", f"{target + 1}. {item.title}"]},
+    )
+    return target + 1
+
+
+def _renumber(items: list[AgendaItem]) -> None:
+    """Positions 1..n in the given order; only rows whose position changes are written."""
+    changed = []
+    for number, point in enumerate(items, start=1):
+        if point.position != number:
+            point.position = number
+            changed.append(point)
+    AgendaItem.objects.bulk_update(changed, ["position"])
+
+
+def _open_agenda(meeting: Meeting) -> Meeting:
+    """Lock the meeting for this agenda change; once the minutes are approved, the agenda is
+    part of the record of what was discussed and stays as it is."""
+    locked = Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+    if locked is None:
+        raise MeetingError("Dieses Treffen gibt es nicht mehr. Jemand hat es gelöscht.")
+    if Minutes.objects.filter(meeting_id=meeting.pk, status=Minutes.Status.APPROVED).exists():
+        raise MeetingError(AGENDA_FROZEN)
+    return locked
+
+
+AGENDA_FROZEN = (
+    "Das Protokoll ist genehmigt. Die Tagesordnung gehört jetzt zum Nachweis des Treffens und "
+    "bleibt, wie sie ist."
+)
 
 
 # Minutes ------------------------------------------------------------------------------------

@@ -23,12 +23,14 @@ from meetings.forms import (
     DateForm,
     MeetingForm,
     MinutesForm,
+    PollEditForm,
     PollForm,
 )
 from meetings.models import AgendaItem, Minutes
 from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
 from workspaces.pages import (
+    HISTORY_LENGTH,
     NOT_YOURS,
     STALE_ACTION,
     add_domain_error,
@@ -117,7 +119,11 @@ def meeting_detail(request, coproduction, viewer, pk):
         done=done,
         template="meetings/meeting_detail.html",
         section=SECTION,
-        context={"meeting": meeting, "agenda": meeting.agenda.all()},
+        context={
+            "meeting": meeting,
+            "agenda": meeting.agenda.all(),
+            "agenda_frozen": meeting.minutes.status == Minutes.Status.APPROVED,
+        },
     )
 
 
@@ -169,6 +175,9 @@ def agenda_create(request, coproduction, viewer, pk):
     meeting = get_visible(selectors.meetings_for(viewer), viewer, pk=pk)
     require_item_edit(viewer, meeting)
     require(request.user, "workspaces.edit", viewer)
+    if meeting.minutes.status == Minutes.Status.APPROVED:
+        messages.info(request, services.AGENDA_FROZEN)
+        return redirect(_meeting_url(coproduction, meeting, "#tagesordnung"))
     form = AgendaItemForm(request.POST or None, viewer=viewer)
     conflict_id = _int(request.GET.get("konflikt"))
     if not form.is_bound and conflict_id:
@@ -196,9 +205,35 @@ def agenda_delete(request, coproduction, viewer, pk, item_pk):
     item = AgendaItem.objects.filter(meeting=meeting, pk=item_pk).first()
     if item is None:
         raise Http404
-    services.agenda_item_remove(actor=request.user, item=item)
-    messages.success(request, f"„{item.title}“ ist von der Tagesordnung genommen.")
+    try:
+        services.agenda_item_remove(actor=request.user, item=item)
+    except WorkspaceError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"„{item.title}“ ist von der Tagesordnung genommen.")
     return redirect(_meeting_url(coproduction, meeting, "#tagesordnung"))
+
+
+@require_POST
+@member_view
+def agenda_move(request, coproduction, viewer, pk, item_pk):
+    """ "nach oben" / "nach unten": a plain form per item, so it works without JavaScript; back
+    at the moved item's anchor, where the next Tab reaches its buttons again."""
+    meeting = get_visible(selectors.meetings_for(viewer), viewer, pk=pk)
+    require_item_edit(viewer, meeting)
+    item = AgendaItem.objects.filter(meeting=meeting, pk=item_pk).first()
+    if item is None:
+        messages.error(request, "Diesen Punkt gibt es nicht mehr. Jemand hat ihn entfernt.")
+        return redirect(_meeting_url(coproduction, meeting, "#tagesordnung"))
+    try:
+        position = services.agenda_item_move(
+            actor=request.user, item=item, direction=request.POST.get("direction", "")
+        )
+    except WorkspaceError as error:
+        messages.error(request, str(error))
+        return redirect(_meeting_url(coproduction, meeting, "#tagesordnung"))
+    messages.success(request, f"„{item.title}“ steht jetzt an Stelle {position}.")
+    return redirect(_meeting_url(coproduction, meeting, f"#punkt-{item.pk}"))
 
 
 # Minutes ------------------------------------------------------------------------------------
@@ -305,7 +340,7 @@ def _poll_context(viewer, poll, answer_form=None) -> dict:
         "best": results[0] if results else None,
         "answer_form": answer_form,
         "may_edit": viewer.may_edit(poll),
-        "history": history_for(poll)[:20],
+        "history": history_for(poll)[:HISTORY_LENGTH],
     }
 
 
@@ -339,8 +374,9 @@ def poll_answer(request, coproduction, viewer, pk):
 
 @member_view
 def poll_date_create(request, coproduction, viewer, pk):
-    poll = get_visible(selectors.polls_for(viewer), viewer, pk=pk)
-    require_item_edit(viewer, poll)
+    poll, closed = _open_poll_for_edit(request, coproduction, viewer, pk)
+    if closed:
+        return closed
 
     def create(values):
         return services.date_add(actor=request.user, poll=poll, **values)
@@ -358,6 +394,110 @@ def poll_date_create(request, coproduction, viewer, pk):
         template="meetings/date_form.html",
         section=SECTION,
         context={"poll": poll},
+    )
+
+
+def _open_poll_for_edit(request, coproduction, viewer, pk):
+    """The poll for one of its editors, or a redirect with the reason when it is closed."""
+    poll = get_visible(selectors.polls_for(viewer), viewer, pk=pk)
+    require_item_edit(viewer, poll)
+    if poll.closed:
+        messages.info(request, services.POLL_CLOSED)
+        return poll, redirect(_poll_url(coproduction, poll))
+    return poll, None
+
+
+@member_view
+def poll_edit(request, coproduction, viewer, pk):
+    poll, closed = _open_poll_for_edit(request, coproduction, viewer, pk)
+    if closed:
+        return closed
+
+    def update(form):
+        services.poll_update(
+            actor=request.user,
+            poll=poll,
+            expected_version=form.expected_version(),
+            **form.changed_values(),
+        )
+
+    def done():
+        messages.success(request, "Die Umfrage ist gespeichert.")
+        return redirect(_poll_url(coproduction, poll))
+
+    dates = selectors.dates_with_answer_counts(poll)
+    return item_page(
+        request,
+        viewer,
+        poll,
+        form_class=PollEditForm,
+        update=update,
+        done=done,
+        template="meetings/poll_edit.html",
+        section=SECTION,
+        context={"poll": poll, "dates": dates},
+    )
+
+
+@member_view
+def date_delete(request, coproduction, viewer, pk, date_pk):
+    """Ask first, and say how many answers go with the date."""
+    poll, closed = _open_poll_for_edit(request, coproduction, viewer, pk)
+    if closed:
+        return closed
+    date = selectors.dates_with_answer_counts(poll).filter(pk=date_pk).first()
+    if date is None:
+        raise Http404
+    edit_url = reverse("meetings:poll_edit", args=[coproduction.slug, poll.pk])
+    error = None
+    if request.method == "POST":
+        try:
+            lost = services.date_remove(
+                actor=request.user, date=date, expected_answers=_int(request.POST.get("answers"))
+            )
+        except WorkspaceError as failure:
+            error = str(failure)
+            date = selectors.dates_with_answer_counts(poll).filter(pk=date_pk).first()
+            if date is None:
+                messages.error(request, error)
+                return redirect(edit_url)
+        else:
+            removed = f"Der Vorschlag {date} ist entfernt"
+            if lost:
+                removed += f", mit {lost} Antwort{'en' if lost != 1 else ''}"
+            messages.success(request, removed + ".")
+            return redirect(edit_url)
+    context = {"poll": poll, "date": date, "back_url": edit_url, "error": error}
+    return workspace_render(request, "meetings/date_delete.html", context, section=SECTION)
+
+
+@member_view
+def poll_delete(request, coproduction, viewer, pk):
+    poll = get_visible(selectors.polls_for(viewer), viewer, pk=pk)
+    meeting = selectors.meeting_of_poll(viewer, poll)
+    answers = selectors.answer_count(poll)
+    if meeting is not None:
+        note = (
+            f"Aus der Umfrage wurde das Treffen „{meeting.title}“. Es bleibt bestehen, mit "
+            "Tagesordnung und Protokoll; gelöscht werden nur die Umfrage, ihre Terminvorschläge "
+            "und die Antworten."
+        )
+    elif answers:
+        note = f"Mit ihr werden {answers} Antwort{'en' if answers != 1 else ''} gelöscht."
+    else:
+        note = "Noch niemand hat geantwortet."
+    return delete_page(
+        request,
+        viewer,
+        poll,
+        delete=lambda version: services.poll_delete(
+            actor=request.user, poll=poll, expected_version=version
+        ),
+        what="Die Umfrage",
+        back_url=_poll_url(coproduction, poll),
+        done_url=reverse("meetings:list", args=[coproduction.slug]),
+        section=SECTION,
+        note=note,
     )
 
 

@@ -30,6 +30,10 @@ def _agenda_args(w):
     return [w.coproduction.slug, w.side_meeting.pk, w.agenda_item.pk]
 
 
+def _date_args(w):
+    return [w.coproduction.slug, w.side_poll.pk, w.poll_date.pk]
+
+
 def _token(w):
     return [w.coproduction.slug, w.calendar_token.token]
 
@@ -46,6 +50,9 @@ CASES = {
     "meetings:meeting_ics": Case(OWN_SIDE, item("side_meeting")),
     "meetings:agenda_create": Case(OWN_SIDE, item("side_meeting")),
     "meetings:agenda_delete": Case(POST_OWN_SIDE, _agenda_args, "post"),
+    "meetings:agenda_move": Case(
+        POST_OWN_SIDE, _agenda_args, "post", lambda w: {"direction": "down"}
+    ),
     "meetings:minutes": Case(OWN_SIDE, item("side_meeting")),
     "meetings:minutes_approve": Case(
         POST_OWN_SIDE, item("side_meeting"), "post", lambda w: {"version": 1}
@@ -55,7 +62,10 @@ CASES = {
     "meetings:poll_answer": Case(
         POST_OWN_SIDE, item("side_poll"), "post", lambda w: {f"date_{w.poll_date.pk}": "yes"}
     ),
+    "meetings:poll_edit": Case(OWN_SIDE, item("side_poll")),
+    "meetings:poll_delete": Case(OWN_SIDE, item("side_poll")),
     "meetings:date_create": Case(OWN_SIDE, item("side_poll")),
+    "meetings:date_delete": Case(OWN_SIDE, _date_args),
     "meetings:poll_close": Case(OWN_SIDE, item("side_poll")),
     "meetings:calendar": Case(MEMBERS, slug),
     "meetings:calendar_renew": Case(POST_MEMBERS, slug, "post"),
@@ -67,6 +77,21 @@ MORE_CASES = {
     "meetings:meeting": Case(MEMBERS, item("joint_meeting")),
     "meetings:minutes": Case(MEMBERS, item("joint_meeting")),
     "meetings:poll": Case(MEMBERS, item("joint_poll")),
+    # A joint poll (nobody's side): every editor of either side changes it.
+    "meetings:poll_edit": Case(MEMBERS, item("joint_poll")),
+    "meetings:poll_delete": Case(POST_MEMBERS, item("joint_poll"), "post"),
+    "meetings:date_delete": Case(
+        POST_MEMBERS,
+        lambda w: [w.coproduction.slug, w.joint_poll.pk, w.joint_poll.dates.get().pk],
+        "post",
+    ),
+    # A joint meeting belongs to no side: editors of either side reorder its agenda.
+    "meetings:agenda_move": Case(
+        POST_MEMBERS,
+        lambda w: [w.coproduction.slug, w.joint_meeting.pk, w.joint_agenda_item.pk],
+        "post",
+        lambda w: {"direction": "up"},
+    ),
     "meetings:feed": Case(NOT_FOUND, _wrong_token),
     "meetings:personal_feed": Case(NOT_FOUND, _wrong_token),
 }
@@ -112,5 +137,9 @@ def populate(w):
         ends_at=start + timedelta(hours=2),
         format="online",
         link="https://treffen.example/plenum",
+    )
+    services.agenda_item_add(actor=coordinator, meeting=w.joint_meeting, title="Begrüßung")
+    w.joint_agenda_item = services.agenda_item_add(
+        actor=coordinator, meeting=w.joint_meeting, title="Haushalt"
     )
     w.calendar_token = CalendarToken.objects.create(membership=coordinator.memberships.get())
