@@ -578,3 +578,32 @@ def test_another_accounts_confirmation_link_confirms_by_post(ada, client, get, p
     post(link)
 
     assert EmailAddress.objects.get(email="neu@example.org").verified
+
+
+def test_sign_up_asks_for_the_name_others_see(post):
+    post(
+        "/konto/signup/",
+        {
+            "email": "neu@example.org",
+            "display_name": "  Ines   Peters ",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+    )
+    assert User.objects.get(email="neu@example.org").display_name == "Ines Peters"
+
+
+def test_sign_up_refuses_the_name_of_deleted_accounts_and_keeps_the_input(post):
+    response = post(
+        "/konto/signup/",
+        {
+            "email": "neu@example.org",
+            "display_name": "Ehemaliges Mitglied",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+    )
+    page = response.content.decode()
+    assert "Diesen Namen tragen gelöschte Konten" in page
+    assert 'value="neu@example.org"' in page
+    assert not User.objects.filter(email="neu@example.org").exists()

@@ -36,6 +36,7 @@ def test_a_person_signs_up_confirms_the_mail_and_uses_the_account_page(
     form = page.locator("main form")
 
     form.get_by_label("E-Mail-Adresse").fill("neu@example.org")
+    form.get_by_label("Name (freiwillig)").fill("Nele Neu")
     form.get_by_label("Passwort", exact=True).fill("kurz")
     form.get_by_label("Passwort (noch einmal)").fill("kurz")
     form.get_by_role("button", name="Registrieren").click()
@@ -43,6 +44,7 @@ def test_a_person_signs_up_confirms_the_mail_and_uses_the_account_page(
     error = page.locator("#id_password1_error")
     assert "zu kurz" in error.inner_text()
     assert page.get_by_label("E-Mail-Adresse").input_value() == "neu@example.org"
+    assert page.get_by_label("Name (freiwillig)").input_value() == "Nele Neu"
     assert_no_axe_violations(page)
 
     form.get_by_label("Passwort", exact=True).fill(PASSWORD)
