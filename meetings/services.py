@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from history.models import ChangeRecord
 from history.services import record_change, snapshot
+from meetings import tasks
 from meetings.models import (
     AgendaItem,
     Availability,
@@ -103,6 +104,7 @@ def poll_create(
         date_add(
             actor=actor, poll=poll, starts_at=starts_at, ends_at=ends_at, slot=slot, record=False
         )
+    tasks.schedule_poll_mail(poll)
     return poll
 
 
@@ -310,6 +312,7 @@ def meeting_create(
     # Every meeting has its (empty) draft minutes, so that edits of it are always versioned.
     Minutes.objects.create(meeting=meeting)
     _created(actor, meeting, MEETING_FIELDS)
+    tasks.schedule_meeting_reminder(meeting)
     return meeting
 
 
@@ -339,7 +342,10 @@ def meeting_update(*, actor, meeting: Meeting, expected_version: int, **values) 
         )
     if any(merged[name] != getattr(stored, name) for name in CALENDAR_FIELDS):
         values["sequence"] = stored.sequence + 1
-    return update_recorded(actor, meeting, MEETING_FIELDS, expected_version, values)
+    updated = update_recorded(actor, meeting, MEETING_FIELDS, expected_version, values)
+    if updated.starts_at != stored.starts_at:
+        tasks.schedule_meeting_reminder(updated)
+    return updated
 
 
 @transaction.atomic
