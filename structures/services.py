@@ -8,6 +8,7 @@ those of the domain.
 from django.db import transaction
 from django.utils import timezone
 
+from decisions.models import Decision
 from history.models import ChangeRecord
 from history.services import record_change, snapshot
 from structures.models import Body, Mandate, PhasePlan
@@ -150,6 +151,61 @@ def body_update(*, actor, body: Body, expected_version: int, members=None, **val
     return update_recorded(actor, body, BODY_FIELDS, expected_version, values, m2m=m2m)
 
 
+def body_delete_refusal(body: Body) -> str:
+    """Why a body must stay, or "" when it may go.
+
+    Decisions name the body that took them; deleting it would leave them without one
+    (``Decision.body`` is SET_NULL) and falsify the Beschlussbuch. So a body any decision names
+    stays — counted over all decisions, also those the person cannot see, without naming them.
+    """
+    decisions = Decision.objects.filter(body=body)
+    if decisions.exclude(status=Decision.Status.DRAFT).exists():
+        return (
+            f"Im Gremium „{body.name}“ wurde schon abgestimmt oder entschieden. Damit das "
+            "Beschlussbuch stimmt, bleibt es erhalten. Tagt es nicht mehr, schreibt das unter "
+            "„Wozu gibt es das Gremium?“ und beendet seine Mandate."
+        )
+    if decisions.exists():
+        return (
+            f"Entscheidungen in Vorbereitung nennen das Gremium „{body.name}“. Ordnet sie "
+            "zuerst einem anderen Gremium zu; dann lässt es sich löschen."
+        )
+    return ""
+
+
+def body_delete_note(body: Body) -> str:
+    """What else goes with the body, for the confirmation page."""
+    count = body.mandates.count()
+    if not count:
+        return ""
+    mandates = "sein Mandat" if count == 1 else f"seine {count} Mandate"
+    return (
+        f"Mit dem Gremium werden auch {mandates} gelöscht, samt früherer "
+        "Mandatsträger:innen. Treffen des Gremiums bleiben, ohne Gremium."
+    )
+
+
+@transaction.atomic
+def body_delete(*, actor, body: Body, expected_version: int | None = None) -> None:
+    """Delete a body entered by mistake, unless decisions name it (``body_delete_refusal``).
+
+    Its mandates go with it, each with its own entry in the history; meetings of the body stay
+    and lose the link (SET_NULL). The locked row makes a decision taken meanwhile wait.
+    """
+    current = Body.objects.select_for_update().filter(pk=body.pk).first()
+    if current is None:
+        return
+    if expected_version is not None and current.version != expected_version:
+        raise StaleEdit(current)
+    refusal = body_delete_refusal(current)
+    if refusal:
+        raise StructureError(refusal)
+    for mandate in current.mandates.select_related("body", "partner"):
+        record_change(actor=actor, item=mandate, action=ChangeRecord.Action.DELETED)
+    record_change(actor=actor, item=current, action=ChangeRecord.Action.DELETED)
+    current.delete()
+
+
 # Mandates (card 41) ------------------------------------------------------------------------
 
 
@@ -253,3 +309,87 @@ def mandate_rotate(
         rotates=mandate.rotates,
         started_on=started_on,
     )
+
+
+# Deleting a mandate (for mistakes) ---------------------------------------------------------
+#
+# Rotation keeps one row per holder: the old row ends on the day the next one starts. Rows are
+# taken off that chain only from its newest end, so the history of who held a mandate never
+# gets a hole. Decisions name a mandate only in words (``Decision.mandate_note``) and votes
+# belong to memberships, so deleting a mandate changes nothing in the Beschlussbuch.
+
+
+def _same_seat(mandate: Mandate):
+    return Mandate.objects.filter(body_id=mandate.body_id, partner_id=mandate.partner_id).exclude(
+        pk=mandate.pk
+    )
+
+
+def _successor(mandate: Mandate) -> Mandate | None:
+    """The mandate this one was handed over to: same body and partner, begun as it ended."""
+    if mandate.ended_on is None:
+        return None
+    rows = _same_seat(mandate).filter(started_on=mandate.ended_on)
+    return rows.select_related("holder__user").first()
+
+
+def mandate_to_reopen(mandate: Mandate) -> Mandate | None:
+    """The mandate handed over to this one, which runs again if this one is deleted.
+
+    Only when the handover is unambiguous: one mandate of the seat ended the day this one
+    began, this is the only one that began then, and its holder is still a member.
+    """
+    predecessors = list(
+        _same_seat(mandate).filter(ended_on=mandate.started_on).select_related("holder__user")
+    )
+    if len(predecessors) != 1:
+        return None
+    if _same_seat(mandate).filter(started_on=mandate.started_on).exists():
+        return None
+    predecessor = predecessors[0]
+    return predecessor if predecessor.holder.left_at is None else None
+
+
+def mandate_delete_refusal(mandate: Mandate) -> str:
+    successor = _successor(mandate)
+    if successor is None:
+        return ""
+    return (
+        f"{mandate.holder} hat dieses Mandat am {mandate.ended_on:%d.%m.%Y} an "
+        f"{successor.holder} übergeben. Wer ein Mandat gehalten hat, bleibt in seiner "
+        f"Geschichte. War die Übergabe ein Irrtum, löscht zuerst das Mandat von "
+        f"{successor.holder}."
+    )
+
+
+def mandate_delete_note(mandate: Mandate) -> str:
+    predecessor = mandate_to_reopen(mandate)
+    if predecessor is None:
+        return ""
+    return (
+        f"Die Übergabe wird damit rückgängig gemacht: {predecessor.holder} hält das Mandat "
+        "wieder, ohne Enddatum."
+    )
+
+
+@transaction.atomic
+def mandate_delete(*, actor, mandate: Mandate, expected_version: int | None = None) -> None:
+    """Delete a mandate entered by mistake — the newest of its seat only.
+
+    A mandate that was handed over to a successor stays (``mandate_delete_refusal``). Deleting
+    a mandate that a handover began undoes that handover: the predecessor runs again
+    (``mandate_to_reopen``), recorded in its history.
+    """
+    current = Mandate.objects.select_for_update().filter(pk=mandate.pk).first()
+    if current is None:
+        return
+    if expected_version is not None and current.version != expected_version:
+        raise StaleEdit(current)
+    refusal = mandate_delete_refusal(current)
+    if refusal:
+        raise StructureError(refusal)
+    predecessor = mandate_to_reopen(current)
+    record_change(actor=actor, item=current, action=ChangeRecord.Action.DELETED)
+    current.delete()
+    if predecessor is not None:
+        update_recorded(actor, predecessor, MANDATE_FIELDS, predecessor.version, {"ended_on": None})

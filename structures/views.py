@@ -2,7 +2,7 @@
 
 Views stay thin: find the item through the selectors (visibility decided there), check the
 permission, validate, call one service, turn a domain error into a message next to a field.
-The generic create/item pages come from the goals app.
+The generic create/item/delete pages come from workspaces.pages.
 """
 
 from django.contrib import messages
@@ -16,7 +16,13 @@ from structures.forms import BodyForm, MandateForm, PhasePlanForm, RotateForm
 from structures.models import PhasePlan
 from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
-from workspaces.pages import add_domain_error, create_page, item_page, require_item_edit
+from workspaces.pages import (
+    add_domain_error,
+    create_page,
+    delete_page,
+    item_page,
+    require_item_edit,
+)
 from workspaces.rules import require
 from workspaces.services import WorkspaceError
 from workspaces.views import paginate, workspace_render
@@ -153,6 +159,40 @@ def _body(viewer, pk):
     return get_visible(selectors.body_detail_for(viewer), viewer, pk=pk)
 
 
+def _delete_or_refuse(request, viewer, item, *, refusal: str, back_url: str, **page):
+    """The confirmation page — unless the domain keeps the item: then back to it with the
+    reason, on GET already; the service checks again on POST."""
+    require_item_edit(viewer, item)
+    if refusal:
+        messages.error(request, refusal)
+        return redirect(back_url)
+    try:
+        return delete_page(request, viewer, item, back_url=back_url, **page)
+    except WorkspaceError as error:
+        messages.error(request, str(error))
+        return redirect(back_url)
+
+
+@member_view
+def body_delete(request, coproduction, viewer, pk):
+    """Bodies entered by mistake; a body decisions name stays (services.body_delete)."""
+    body = _body(viewer, pk)
+    return _delete_or_refuse(
+        request,
+        viewer,
+        body,
+        refusal=services.body_delete_refusal(body),
+        note=services.body_delete_note(body),
+        delete=lambda version: services.body_delete(
+            actor=request.user, body=body, expected_version=version
+        ),
+        what="Das Gremium",
+        back_url=reverse("structures:body", args=[coproduction.slug, body.pk]),
+        done_url=reverse("structures:bodies", args=[coproduction.slug]),
+        section="bodies",
+    )
+
+
 # Mandates ----------------------------------------------------------------------------------
 
 
@@ -215,6 +255,26 @@ def mandate_detail(request, coproduction, viewer, body_pk, pk):
         template="structures/mandate_detail.html",
         section="bodies",
         context={"body": body, "mandate": mandate},
+    )
+
+
+@member_view
+def mandate_delete(request, coproduction, viewer, body_pk, pk):
+    """Mandates entered by mistake; one handed over stays (services.mandate_delete)."""
+    body, mandate = _mandate(viewer, body_pk, pk)
+    return _delete_or_refuse(
+        request,
+        viewer,
+        mandate,
+        refusal=services.mandate_delete_refusal(mandate),
+        note=services.mandate_delete_note(mandate),
+        delete=lambda version: services.mandate_delete(
+            actor=request.user, mandate=mandate, expected_version=version
+        ),
+        what="Das Mandat",
+        back_url=reverse("structures:mandate", args=[coproduction.slug, body.pk, mandate.pk]),
+        done_url=reverse("structures:body", args=[coproduction.slug, body.pk]) + "#mandate",
+        section="bodies",
     )
 
 

@@ -61,9 +61,12 @@ def test_every_structures_page_is_accessible_and_fits_a_small_screen(page, live_
         f"gremien/{plenary.pk}/mandate/neu/",
         f"gremien/{plenary.pk}/mandate/{mandate.pk}/",
         f"gremien/{plenary.pk}/mandate/{mandate.pk}/rotieren/",
+        f"gremien/{plenary.pk}/mandate/{mandate.pk}/loeschen/",
+        f"gremien/{plenary.pk}/loeschen/",
         "konflikte/",
         "konflikte/neu/",
         f"konflikte/{conflict.pk}/",
+        f"konflikte/{conflict.pk}/loeschen/",
     ]
     page.set_viewport_size(SMALL_SCREEN)
     for path in paths:

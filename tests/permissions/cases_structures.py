@@ -4,7 +4,7 @@ from datetime import date
 
 from structures import services
 
-from .cases import MEMBERS, OWN_SIDE, POST_MEMBERS, Case, slug
+from .cases import MEMBERS, OWN_SIDE, POST_MEMBERS, POST_OWN_SIDE, Case, slug
 
 
 def _mandate_args(name):
@@ -19,6 +19,8 @@ CASES = {
     "structures:mandate_create": Case(OWN_SIDE, lambda w: [w.coproduction.slug, w.side_body.pk]),
     "structures:mandate": Case(OWN_SIDE, _mandate_args("side_mandate")),
     "structures:mandate_rotate": Case(OWN_SIDE, _mandate_args("side_mandate")),
+    "structures:body_delete": Case(OWN_SIDE, lambda w: [w.coproduction.slug, w.side_body.pk]),
+    "structures:mandate_delete": Case(OWN_SIDE, _mandate_args("side_mandate")),
 }
 # Joint bodies and their mandates: every member sees them; saving the phases is for editors.
 MORE_CASES = {
@@ -30,6 +32,11 @@ MORE_CASES = {
         "post",
         lambda w: {f"{phase}-version": "" for phase in ("co_planning",)},
     ),
+    # Deleting for real: items of their own, so no other case loses what it reads.
+    "structures:body_delete": Case(
+        POST_OWN_SIDE, lambda w: [w.coproduction.slug, w.spare_body.pk], "post"
+    ),
+    "structures:mandate_delete": Case(POST_OWN_SIDE, _mandate_args("spare_mandate"), "post"),
 }
 
 
@@ -57,6 +64,16 @@ def populate(w):
     w.joint_mandate = services.mandate_create(
         actor=coordinator,
         body=w.joint_body,
+        partner=w.civil,
+        holder=holder,
+        started_on=date(2026, 1, 1),
+    )
+    w.spare_body = services.body_create(
+        **c, owner_side="civil_society", name="Irrtum", kind="working_group", visibility="side"
+    )
+    w.spare_mandate = services.mandate_create(
+        actor=coordinator,
+        body=w.spare_body,
         partner=w.civil,
         holder=holder,
         started_on=date(2026, 1, 1),
