@@ -9,6 +9,7 @@ from django.db import transaction
 from conflicts.models import Conflict
 from history.models import ChangeRecord
 from history.services import record_change, snapshot
+from workspaces.concurrency import StaleEdit
 from workspaces.services import WorkspaceError, update_recorded
 from workspaces.visibility import Visibility
 
@@ -111,3 +112,37 @@ def conflict_update(*, actor, conflict: Conflict, expected_version: int, **value
     _check_visibility(conflict.owner_side, merged["visibility"])
     _check_resolution(conflict.coproduction_id, merged, conflict.owner_side)
     return update_recorded(actor, conflict, CONFLICT_FIELDS, expected_version, values)
+
+
+def conflict_delete_refusal(conflict: Conflict) -> str:
+    """Why a conflict must stay in the register, or "" when it may go.
+
+    A conflict a decision settled documents why that decision was taken (card 43); it stays
+    while it names the decision. If the link was a mistake, removing it first is a change
+    of its own, recorded in the history.
+    """
+    if conflict.resolved_by_id is None:
+        return ""
+    return (
+        "Diesen Konflikt hat eine Entscheidung beigelegt; als Nachweis dazu bleibt er im "
+        "Register. War die Verknüpfung ein Irrtum, nehmt die Entscheidung unter „Entschieden "
+        "durch“ heraus; dann lässt sich der Konflikt löschen."
+    )
+
+
+@transaction.atomic
+def conflict_delete(*, actor, conflict: Conflict, expected_version: int | None = None) -> None:
+    """Delete a conflict entered by mistake, unless a decision settled it.
+
+    Agenda items that named it keep their own title and lose the link (SET_NULL).
+    """
+    current = Conflict.objects.select_for_update().filter(pk=conflict.pk).first()
+    if current is None:
+        return
+    if expected_version is not None and current.version != expected_version:
+        raise StaleEdit(current)
+    refusal = conflict_delete_refusal(current)
+    if refusal:
+        raise ConflictError(refusal)
+    record_change(actor=actor, item=current, action=ChangeRecord.Action.DELETED)
+    current.delete()

@@ -10,4 +10,5 @@ urlpatterns = [
     path("konflikte/", views.conflict_list, name="list"),
     path("konflikte/neu/", views.conflict_create, name="create"),
     path("konflikte/<int:pk>/", views.conflict_detail, name="conflict"),
+    path("konflikte/<int:pk>/loeschen/", views.conflict_delete, name="conflict_delete"),
 ]

@@ -1,17 +1,19 @@
 """Pages of the conflict register (cards 24, 43, 49, 33).
 
-Views stay thin: the selectors decide visibility, the services the rules; the generic create
-and item pages come from the goals app.
+Views stay thin: the selectors decide visibility, the services the rules; the generic create,
+item and delete pages come from workspaces.pages.
 """
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 
 from conflicts import selectors, services
 from conflicts.forms import ConflictForm
 from conflicts.models import Conflict
 from workspaces.decorators import member_view
-from workspaces.pages import create_page, item_page
+from workspaces.pages import create_page, delete_page, item_page, require_item_edit
+from workspaces.services import WorkspaceError
 from workspaces.views import paginate, workspace_render
 from workspaces.visibility import get_visible
 
@@ -101,3 +103,32 @@ def conflict_detail(request, coproduction, viewer, pk):
         section="conflicts",
         context={"conflict": conflict},
     )
+
+
+@member_view
+def conflict_delete(request, coproduction, viewer, pk):
+    """Conflicts entered by mistake; one a decision settled stays (services.conflict_delete).
+    The reason is shown on the conflict, before anyone is asked to confirm."""
+    conflict = get_visible(selectors.conflicts_for(viewer), viewer, pk=pk)
+    back_url = reverse("conflicts:conflict", args=[coproduction.slug, conflict.pk])
+    require_item_edit(viewer, conflict)
+    refusal = services.conflict_delete_refusal(conflict)
+    if refusal:
+        messages.error(request, refusal)
+        return redirect(back_url)
+    try:
+        return delete_page(
+            request,
+            viewer,
+            conflict,
+            delete=lambda version: services.conflict_delete(
+                actor=request.user, conflict=conflict, expected_version=version
+            ),
+            what="Der Konflikt",
+            back_url=back_url,
+            done_url=reverse("conflicts:list", args=[coproduction.slug]),
+            section="conflicts",
+        )
+    except WorkspaceError as error:
+        messages.error(request, str(error))
+        return redirect(back_url)

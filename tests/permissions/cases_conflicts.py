@@ -2,15 +2,18 @@
 
 from conflicts import services
 
-from .cases import MEMBERS, OWN_SIDE, Case, item, slug
+from .cases import MEMBERS, OWN_SIDE, POST_OWN_SIDE, Case, item, slug
 
 CASES = {
     "conflicts:list": Case(MEMBERS, slug),
     "conflicts:create": Case(MEMBERS, slug),
     "conflicts:conflict": Case(OWN_SIDE, item("side_conflict")),
+    "conflicts:conflict_delete": Case(OWN_SIDE, item("side_conflict")),
 }
 MORE_CASES = {
     "conflicts:conflict": Case(MEMBERS, item("joint_conflict")),
+    # Deleting for real: a conflict of its own, so no other case loses what it reads.
+    "conflicts:conflict_delete": Case(POST_OWN_SIDE, item("spare_conflict"), "post"),
 }
 
 
@@ -21,4 +24,7 @@ def populate(w):
     )
     w.joint_conflict = services.conflict_create(
         **c, owner_side="civil_society", title="Öffnungszeiten", status="mediation"
+    )
+    w.spare_conflict = services.conflict_create(
+        **c, owner_side="civil_society", title="Irrtum", visibility="side"
     )
