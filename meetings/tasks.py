@@ -51,6 +51,17 @@ def announce_poll(poll_id: int) -> int:
     )
 
 
+def invited(meeting: Meeting):
+    """Who is reminded: a body's meeting reaches the body's members and current mandate
+    holders (if it has any), any other meeting everyone who may see it."""
+    members = audience(meeting)
+    if meeting.body_id is None:
+        return members
+    current = Q(mandates__body=meeting.body_id, mandates__ended_on__isnull=True)
+    body_members = members.filter(Q(bodies=meeting.body_id) | current).distinct()
+    return body_members if body_members.exists() else members
+
+
 @task()
 def remind_meeting(meeting_id: int, starts_at: str) -> int:
     meeting = (
@@ -65,7 +76,7 @@ def remind_meeting(meeting_id: int, starts_at: str) -> int:
         return 0
     slug = meeting.coproduction.slug
     return send_to_members(
-        audience(meeting),
+        invited(meeting),
         subject=f"Erinnerung: {meeting.title}",
         template="meetings/email/meeting_reminder.txt",
         context={

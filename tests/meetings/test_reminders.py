@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from meetings import services
 from meetings.tasks import POLL_GRACE
+from structures import services as structures
 
 from ..tasks import make_due, run_due_tasks, scheduled
 from .helpers import make_meeting
@@ -104,3 +105,32 @@ def test_a_poll_invites_those_who_have_not_answered_after_a_grace_period(
     run_due_tasks()
     assert recipients() == {"koordination@amt.example", "ini@example.org"}
     assert "Auftakt" in mail.outbox[0].subject and f"/umfragen/{poll.pk}/" in mail.outbox[0].body
+
+
+def test_a_bodys_meeting_reminds_its_members_and_mandate_holders(
+    coproduction, coordinator, admin_member, civil_member
+):
+    group = structures.body_create(
+        actor=coordinator,
+        coproduction=coproduction,
+        owner_side="",
+        name="AG Schulessen",
+        kind="working_group",
+        members=[civil_member],
+    )
+    make_meeting(coproduction, coordinator, starts_at=soon(), body=group)
+    make_due(scheduled("remind_meeting"))
+    run_due_tasks()
+    assert recipients() == {"ini@example.org"}
+
+
+def test_a_body_without_members_reminds_everyone_who_sees_the_meeting(
+    coproduction, coordinator, civil_member
+):
+    group = structures.body_create(
+        actor=coordinator, coproduction=coproduction, owner_side="", name="Plenum", kind="plenary"
+    )
+    make_meeting(coproduction, coordinator, starts_at=soon(), body=group)
+    make_due(scheduled("remind_meeting"))
+    run_due_tasks()
+    assert recipients() == {"koordination@amt.example", "ini@example.org"}
