@@ -3,6 +3,7 @@
 import secrets
 
 from django.db import models
+from django.utils import timezone
 
 from workspaces.visibility import VisibleItem
 
@@ -38,7 +39,9 @@ class ProposedDate(models.Model):
         ordering = ["starts_at"]
 
     def __str__(self):
-        return f"{self.starts_at:%d.%m.%Y %H:%M} ({self.get_slot_display()})"
+        # Local time: the label of the answer form and of the history, read by people.
+        starts_at = timezone.localtime(self.starts_at) if self.starts_at else self.starts_at
+        return f"{starts_at:%d.%m.%Y %H:%M} ({self.get_slot_display()})"
 
 
 class Availability(models.Model):

@@ -259,10 +259,19 @@ def minutes(request, coproduction, viewer, pk):
         "history": history_for(record)[:20],
     }
     if request.method == "POST":
-        if form is None:
-            raise PermissionDenied(
-                "Das Protokoll ist genehmigt und damit endgültig." if final else NOT_YOURS
+        if final and viewer.may_edit(meeting):
+            # Someone approved while this person was still writing: say so, keep their text.
+            messages.error(
+                request,
+                "Das Protokoll ist inzwischen genehmigt und damit endgültig. Eure Änderung ist "
+                "nicht gespeichert; euren Text findet ihr unten.",
             )
+            context["refused_text"] = request.POST.get("text", "")
+            response = workspace_render(request, template, context, section=SECTION)
+            response.status_code = 403
+            return response
+        if form is None:
+            raise PermissionDenied(NOT_YOURS)
         if form.is_valid():
             values = form.changed_values()
             try:

@@ -424,3 +424,32 @@ def test_the_frozen_agenda_offers_no_buttons_and_refuses_posts(
     assert services.AGENDA_FROZEN in response.content.decode()
     assert _titles(meeting) == ["Haushalt", "Termine"]
     assert Minutes.objects.get(meeting=meeting).status == Minutes.Status.APPROVED
+
+
+def test_a_late_minutes_edit_after_approval_is_refused_and_the_text_kept(
+    coproduction, coordinator, civil_member
+):
+    meeting = make_meeting(coproduction, coordinator, starts_at=timezone.now() - timedelta(days=1))
+    services.minutes_update(
+        actor=coordinator,
+        minutes=meeting.minutes,
+        expected_version=1,
+        text="Ergebnisse",
+        attendees=[civil_member],
+    )
+    services.minutes_approve(actor=coordinator, minutes=meeting.minutes, expected_version=2)
+    response = login(civil_member.user).post(
+        url("minutes", coproduction, meeting.pk),
+        {"version": 2, "text": "Meine späte Ergänzung"},
+        secure=True,
+    )
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "inzwischen genehmigt und damit endgültig" in html
+    assert "Meine späte Ergänzung" in html and "<textarea" not in html
+    assert Minutes.objects.get(meeting=meeting).text == "Ergebnisse"
+
+
+def test_a_proposed_date_reads_in_local_time(coproduction, coordinator):
+    poll = _poll(coproduction, coordinator)
+    assert str(ProposedDate.objects.get(pk=_evening(poll).pk)) == "04.06.2030 18:00 (Abends)"
