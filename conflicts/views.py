@@ -12,7 +12,7 @@ from conflicts import selectors, services
 from conflicts.forms import ConflictForm
 from conflicts.models import Conflict
 from workspaces.decorators import member_view
-from workspaces.pages import create_page, delete_page, item_page, require_item_edit
+from workspaces.pages import create_page, delete_page, item_page
 from workspaces.services import WorkspaceError
 from workspaces.views import paginate, workspace_render
 from workspaces.visibility import get_visible
@@ -111,11 +111,19 @@ def conflict_delete(request, coproduction, viewer, pk):
     The reason is shown on the conflict, before anyone is asked to confirm."""
     conflict = get_visible(selectors.conflicts_for(viewer), viewer, pk=pk)
     back_url = reverse("conflicts:conflict", args=[coproduction.slug, conflict.pk])
-    require_item_edit(viewer, conflict)
-    refusal = services.conflict_delete_refusal(conflict)
-    if refusal:
-        messages.error(request, refusal)
-        return redirect(back_url)
+    return delete_page(
+        request,
+        viewer,
+        conflict,
+        refusal=services.conflict_delete_refusal(conflict),
+        delete=lambda version: services.conflict_delete(
+            actor=request.user, conflict=conflict, expected_version=version
+        ),
+        what="Der Konflikt",
+        back_url=back_url,
+        done_url=reverse("conflicts:list", args=[coproduction.slug]),
+        section="conflicts",
+    )
     try:
         return delete_page(
             request,

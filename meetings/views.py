@@ -131,22 +131,18 @@ def meeting_detail(request, coproduction, viewer, pk):
 def meeting_delete(request, coproduction, viewer, pk):
     meeting = get_visible(selectors.meetings_for(viewer), viewer, pk=pk)
     back_url = _meeting_url(coproduction, meeting)
-    try:
-        return delete_page(
-            request,
-            viewer,
-            meeting,
-            delete=lambda version: services.meeting_delete(
-                actor=request.user, meeting=meeting, expected_version=version
-            ),
-            what="Das Treffen",
-            back_url=back_url,
-            done_url=reverse("meetings:list", args=[coproduction.slug]),
-            section=SECTION,
-        )
-    except WorkspaceError as error:
-        messages.error(request, str(error))
-        return redirect(back_url)
+    return delete_page(
+        request,
+        viewer,
+        meeting,
+        delete=lambda version: services.meeting_delete(
+            actor=request.user, meeting=meeting, expected_version=version
+        ),
+        what="Das Treffen",
+        back_url=back_url,
+        done_url=reverse("meetings:list", args=[coproduction.slug]),
+        section=SECTION,
+    )
 
 
 @member_view

@@ -159,25 +159,11 @@ def _body(viewer, pk):
     return get_visible(selectors.body_detail_for(viewer), viewer, pk=pk)
 
 
-def _delete_or_refuse(request, viewer, item, *, refusal: str, back_url: str, **page):
-    """The confirmation page — unless the domain keeps the item: then back to it with the
-    reason, on GET already; the service checks again on POST."""
-    require_item_edit(viewer, item)
-    if refusal:
-        messages.error(request, refusal)
-        return redirect(back_url)
-    try:
-        return delete_page(request, viewer, item, back_url=back_url, **page)
-    except WorkspaceError as error:
-        messages.error(request, str(error))
-        return redirect(back_url)
-
-
 @member_view
 def body_delete(request, coproduction, viewer, pk):
     """Bodies entered by mistake; a body decisions name stays (services.body_delete)."""
     body = _body(viewer, pk)
-    return _delete_or_refuse(
+    return delete_page(
         request,
         viewer,
         body,
@@ -262,7 +248,7 @@ def mandate_detail(request, coproduction, viewer, body_pk, pk):
 def mandate_delete(request, coproduction, viewer, body_pk, pk):
     """Mandates entered by mistake; one handed over stays (services.mandate_delete)."""
     body, mandate = _mandate(viewer, body_pk, pk)
-    return _delete_or_refuse(
+    return delete_page(
         request,
         viewer,
         mandate,

@@ -97,16 +97,33 @@ SECTION_CARDS = {
 
 
 def delete_page(
-    request, viewer, item, *, delete, what: str, back_url: str, done_url: str, section, note=""
+    request,
+    viewer,
+    item,
+    *,
+    delete,
+    what: str,
+    back_url: str,
+    done_url: str,
+    section,
+    note="",
+    refusal="",
 ):
     """GET asks, POST deletes — unless someone changed the item since it was shown. ``note``
-    tells what else happens (or does not) when the item goes."""
+    tells what else happens (or does not) when the item goes. When the domain keeps the item
+    (``refusal``, or the service refusing on POST), back to the item with the reason."""
     require_item_edit(viewer, item)
+    if refusal:
+        messages.error(request, refusal)
+        return redirect(back_url)
     if request.method == "POST":
         try:
             delete(posted_version(request, item))
         except StaleEdit:
             messages.error(request, STALE_ACTION)
+            return redirect(back_url)
+        except WorkspaceError as error:
+            messages.error(request, str(error))
             return redirect(back_url)
         messages.success(request, f"{what} „{item}“ ist gelöscht.")
         return redirect(done_url)
