@@ -50,7 +50,8 @@ def _days(n: int) -> str:
 
 def _check_links(coproduction, *, visibility, owner_side, body=None, meeting=None, goals=()):
     """Linked items belong to this co-production, and one seen by fewer people than the
-    decision would leak its title (as goals do with milestones)."""
+    decision would leak its title (as goals do with milestones); nor may a joint body learn of
+    a side's decision."""
     for item, field in [(body, "body"), (meeting, "meeting"), *[(g, "goals") for g in goals]]:
         if item is None:
             continue
@@ -63,6 +64,14 @@ def _check_links(coproduction, *, visibility, owner_side, body=None, meeting=Non
                 "die auch nur diese Seite sieht.",
                 field=field,
             )
+    # A joint body is edited (and could be deleted) by both sides, and what it decided must be
+    # seen by all who see it: a side-only decision is taken in a body of its own side.
+    if body is not None and visibility == Visibility.SIDE and body.owner_side != owner_side:
+        raise DecisionError(
+            f"„{body}“ ist ein gemeinsames Gremium. Eine Entscheidung, die nur eure Seite sieht, "
+            "trifft ein Gremium eurer Seite – oder lasst das Feld leer.",
+            field="body",
+        )
 
 
 def _check_prepared_by(coproduction, prepared_by) -> None:

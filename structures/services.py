@@ -156,7 +156,8 @@ def body_delete_refusal(body: Body) -> str:
 
     Decisions name the body that took them; deleting it would leave them without one
     (``Decision.body`` is SET_NULL) and falsify the Beschlussbuch. So a body any decision names
-    stays — counted over all decisions, also those the person cannot see, without naming them.
+    stays. Whoever may delete a body sees every decision that names it: a side-only decision
+    names only a body of its own side (decisions.services._check_links).
     """
     decisions = Decision.objects.filter(body=body)
     if decisions.exclude(status=Decision.Status.DRAFT).exists():

@@ -197,3 +197,32 @@ def test_a_side_only_goal_cannot_be_linked_to_a_joint_decision(coproduction, coo
     with pytest.raises(WorkspaceError) as refused:
         draft(coproduction, coordinator, goals=[secret])
     assert refused.value.field == "goals"
+
+
+def test_a_side_only_decision_is_not_taken_in_a_joint_body(coproduction, coordinator):
+    from structures.services import body_create
+
+    plenary = body_create(
+        actor=coordinator, coproduction=coproduction, owner_side="", name="Plenum", kind="plenary"
+    )
+    with pytest.raises(WorkspaceError, match="gemeinsames Gremium") as refused:
+        draft(
+            coproduction,
+            coordinator,
+            visibility="side",
+            owner_side="administration",
+            body=plenary,
+        )
+    assert refused.value.field == "body"
+    own = body_create(
+        actor=coordinator,
+        coproduction=coproduction,
+        owner_side="administration",
+        name="Amtsrunde",
+        kind="working_group",
+        visibility="side",
+    )
+    decision = draft(
+        coproduction, coordinator, visibility="side", owner_side="administration", body=own
+    )
+    assert decision.body == own

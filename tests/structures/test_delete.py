@@ -118,18 +118,6 @@ def test_a_body_named_by_drafts_asks_to_move_them_first(plenary, coordinator):
     assert Body.objects.filter(pk=plenary.pk).exists()
 
 
-def test_a_decision_the_viewer_cannot_see_still_keeps_the_body_without_being_named(
-    plenary, coordinator
-):
-    hidden = decision_in(plenary, "decided")
-    hidden.visibility, hidden.owner_side = "side", Side.CIVIL_SOCIETY
-    hidden.save()
-
-    refusal = services.body_delete_refusal(plenary)
-
-    assert refusal and hidden.question not in refusal
-
-
 # Mandates: services ------------------------------------------------------------------------
 
 
