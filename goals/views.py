@@ -451,15 +451,17 @@ def milestone_list(request, coproduction, viewer):
     rows = selectors.milestones_for(viewer).order_by("due_date", "id")
     if status:
         rows = rows.filter(status=status)
+    page = paginate(request, rows, "seite", anchor="liste")
     today = timezone.localdate()
     picture = timeline.build(
         coproduction,
         selectors.timeline_milestones(viewer, today=today),
         today=today,
-        total=selectors.milestone_count(viewer),
+        # Unfiltered, the list has counted them all already.
+        total=selectors.milestone_count(viewer) if status else page.paginator.count,
     )
     context = {
-        "page": paginate(request, rows, "seite", anchor="liste"),
+        "page": page,
         "status": status,
         "filters": _status_filters(request, status),
         "timeline": picture,
