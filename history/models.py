@@ -1,8 +1,12 @@
+from datetime import date, datetime
+from functools import partial
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils import timezone
 
 
 class ChangeRecord(models.Model):
@@ -54,9 +58,10 @@ class ChangeRecord(models.Model):
                 label = extra_labels.get(name) or str(getattr(field, "verbose_name", name))
                 choices = dict(field.flatchoices) if getattr(field, "choices", None) else {}
             except (FieldDoesNotExist, AttributeError):
-                label, choices = extra_labels.get(name, name), {}
+                field, label, choices = None, extra_labels.get(name, name), {}
             choices = {**choices, **dict(extra_choices.get(name, []))}
-            rows.append((label, _readable(before, choices), _readable(after, choices)))
+            show = partial(_readable, choices=choices, field=field)
+            rows.append((label, show(before), show(after)))
         return rows
 
     @property
@@ -66,9 +71,14 @@ class ChangeRecord(models.Model):
         return display_name(self.actor)
 
 
-def _readable(value, choices: dict) -> str:
+def _readable(value, *, choices: dict, field=None) -> str:
     if value in (None, "", []):
         return "–"
+    # Dates are recorded in ISO form; people read them the German way, in local time.
+    if isinstance(field, models.DateTimeField) and isinstance(value, str):
+        return timezone.localtime(datetime.fromisoformat(value)).strftime("%d.%m.%Y %H:%M")
+    if isinstance(field, models.DateField) and isinstance(value, str):
+        return date.fromisoformat(value).strftime("%d.%m.%Y")
     if value is True:
         return "ja"
     if value is False:
