@@ -113,6 +113,7 @@ def personal_data(user, *, latest_changes: int | None = None) -> dict:
                 "role_conflicts": m.role_conflicts,
                 "employment": m.get_employment_display(),
                 "availability": m.availability,
+                "email_reminders": m.email_reminders,
                 "joined_at": m.joined_at,
                 "left_at": m.left_at,
             }
