@@ -181,7 +181,7 @@ class Membership(models.Model):
         "Haupt- oder Ehrenamt", max_length=20, choices=Employment.choices, blank=True
     )
     availability = models.CharField(
-        "Wann kannst du teilnehmen?",
+        "Wann könnt ihr teilnehmen?",
         max_length=300,
         blank=True,
         help_text="Zum Beispiel: werktags nach 18 Uhr, nicht am Wochenende.",
