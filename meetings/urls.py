@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from meetings import views
+from meetings import poll_views, views
 
 app_name = "meetings"
 
@@ -25,18 +25,18 @@ urlpatterns = [
     ),
     path("treffen/<int:pk>/protokoll/", views.minutes, name="minutes"),
     path("treffen/<int:pk>/protokoll/genehmigen/", views.minutes_approve, name="minutes_approve"),
-    path("treffen/umfragen/neu/", views.poll_create, name="poll_create"),
-    path("treffen/umfragen/<int:pk>/", views.poll_detail, name="poll"),
-    path("treffen/umfragen/<int:pk>/antworten/", views.poll_answer, name="poll_answer"),
-    path("treffen/umfragen/<int:pk>/bearbeiten/", views.poll_edit, name="poll_edit"),
-    path("treffen/umfragen/<int:pk>/loeschen/", views.poll_delete, name="poll_delete"),
-    path("treffen/umfragen/<int:pk>/termine/neu/", views.poll_date_create, name="date_create"),
+    path("treffen/umfragen/neu/", poll_views.poll_create, name="poll_create"),
+    path("treffen/umfragen/<int:pk>/", poll_views.poll_detail, name="poll"),
+    path("treffen/umfragen/<int:pk>/antworten/", poll_views.poll_answer, name="poll_answer"),
+    path("treffen/umfragen/<int:pk>/bearbeiten/", poll_views.poll_edit, name="poll_edit"),
+    path("treffen/umfragen/<int:pk>/loeschen/", poll_views.poll_delete, name="poll_delete"),
+    path("treffen/umfragen/<int:pk>/termine/neu/", poll_views.poll_date_create, name="date_create"),
     path(
         "treffen/umfragen/<int:pk>/termine/<int:date_pk>/entfernen/",
-        views.date_delete,
+        poll_views.date_delete,
         name="date_delete",
     ),
-    path("treffen/umfragen/<int:pk>/abschliessen/", views.poll_close, name="poll_close"),
+    path("treffen/umfragen/<int:pk>/abschliessen/", poll_views.poll_close, name="poll_close"),
     path("kalender/", views.calendar_page, name="calendar"),
     path("kalender/erneuern/", views.calendar_renew, name="calendar_renew"),
     path("kalender/<str:token>.ics", views.feed, name="feed"),

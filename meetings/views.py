@@ -1,4 +1,5 @@
-"""Pages of meetings: polls, meetings with agenda and minutes, calendar (cards 26, 44, 50).
+"""Pages of meetings: meetings with agenda and minutes, calendar (cards 26, 44, 50); the
+scheduling polls are in meetings/poll_views.py.
 
 Views stay thin and reuse the shared page helpers (workspaces.pages): find the item through
 the selectors, check the permission, validate, call one service, turn a domain error into a
@@ -18,19 +19,13 @@ from history.services import history_for
 from meetings import calendar, selectors, services
 from meetings.forms import (
     AgendaItemForm,
-    AnswerForm,
-    CloseForm,
-    DateForm,
     MeetingForm,
     MinutesForm,
-    PollEditForm,
-    PollForm,
 )
 from meetings.models import AgendaItem, Minutes
 from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
 from workspaces.pages import (
-    HISTORY_LENGTH,
     NOT_YOURS,
     STALE_ACTION,
     add_domain_error,
@@ -46,14 +41,14 @@ from workspaces.views import paginate, stale_response, workspace_render
 from workspaces.visibility import get_visible
 
 SECTION = "meetings"
-# delete_page (goals) shows the cards of its section on the confirmation page.
+# delete_page shows the cards of its section on the confirmation page.
 
 
-def _meeting_url(coproduction, meeting, anchor: str = "") -> str:
+def meeting_url(coproduction, meeting, anchor: str = "") -> str:
     return reverse("meetings:meeting", args=[coproduction.slug, meeting.pk]) + anchor
 
 
-def _poll_url(coproduction, poll) -> str:
+def poll_url(coproduction, poll) -> str:
     return reverse("meetings:poll", args=[coproduction.slug, poll.pk])
 
 
@@ -81,7 +76,7 @@ def meeting_create(request, coproduction, viewer):
 
     def done(meeting):
         messages.success(request, f"Das Treffen „{meeting.title}“ ist angelegt.")
-        return redirect(_meeting_url(coproduction, meeting))
+        return redirect(meeting_url(coproduction, meeting))
 
     return create_page(
         request,
@@ -108,7 +103,7 @@ def meeting_detail(request, coproduction, viewer, pk):
 
     def done():
         messages.success(request, "Das Treffen ist gespeichert.")
-        return redirect(_meeting_url(coproduction, meeting))
+        return redirect(meeting_url(coproduction, meeting))
 
     return item_page(
         request,
@@ -130,7 +125,7 @@ def meeting_detail(request, coproduction, viewer, pk):
 @member_view
 def meeting_delete(request, coproduction, viewer, pk):
     meeting = get_visible(selectors.meetings_for(viewer), viewer, pk=pk)
-    back_url = _meeting_url(coproduction, meeting)
+    back_url = meeting_url(coproduction, meeting)
     return delete_page(
         request,
         viewer,
@@ -162,7 +157,7 @@ def _ics(content: bytes, filename: str, *, attachment: bool = True) -> HttpRespo
 # Agenda -------------------------------------------------------------------------------------
 
 
-def _int(value) -> int | None:
+def posted_int(value) -> int | None:
     return int(value) if str(value or "").isdigit() else None
 
 
@@ -173,9 +168,9 @@ def agenda_create(request, coproduction, viewer, pk):
     require(request.user, "workspaces.edit", viewer)
     if meeting.minutes.status == Minutes.Status.APPROVED:
         messages.info(request, services.AGENDA_FROZEN)
-        return redirect(_meeting_url(coproduction, meeting, "#tagesordnung"))
+        return redirect(meeting_url(coproduction, meeting, "#tagesordnung"))
     form = AgendaItemForm(request.POST or None, viewer=viewer)
-    conflict_id = _int(request.GET.get("konflikt"))
+    conflict_id = posted_int(request.GET.get("konflikt"))
     if not form.is_bound and conflict_id:
         # Preselect only a conflict the viewer may take onto the agenda; anything else is ignored.
         if selectors.open_conflicts(viewer).filter(pk=conflict_id).exists():
@@ -188,7 +183,7 @@ def agenda_create(request, coproduction, viewer, pk):
             add_domain_error(form, error)
         else:
             messages.success(request, "Der Punkt steht auf der Tagesordnung.")
-            return redirect(_meeting_url(coproduction, meeting, "#tagesordnung"))
+            return redirect(meeting_url(coproduction, meeting, "#tagesordnung"))
     context = {"meeting": meeting, "form": form}
     return workspace_render(request, "meetings/agenda_form.html", context, section=SECTION)
 
@@ -207,7 +202,7 @@ def agenda_delete(request, coproduction, viewer, pk, item_pk):
         messages.error(request, str(error))
     else:
         messages.success(request, f"„{item.title}“ ist von der Tagesordnung genommen.")
-    return redirect(_meeting_url(coproduction, meeting, "#tagesordnung"))
+    return redirect(meeting_url(coproduction, meeting, "#tagesordnung"))
 
 
 @require_POST
@@ -220,16 +215,16 @@ def agenda_move(request, coproduction, viewer, pk, item_pk):
     item = AgendaItem.objects.filter(meeting=meeting, pk=item_pk).first()
     if item is None:
         messages.error(request, "Diesen Punkt gibt es nicht mehr. Jemand hat ihn entfernt.")
-        return redirect(_meeting_url(coproduction, meeting, "#tagesordnung"))
+        return redirect(meeting_url(coproduction, meeting, "#tagesordnung"))
     try:
         position = services.agenda_item_move(
             actor=request.user, item=item, direction=request.POST.get("direction", "")
         )
     except WorkspaceError as error:
         messages.error(request, str(error))
-        return redirect(_meeting_url(coproduction, meeting, "#tagesordnung"))
+        return redirect(meeting_url(coproduction, meeting, "#tagesordnung"))
     messages.success(request, f"„{item.title}“ steht jetzt an Stelle {position}.")
-    return redirect(_meeting_url(coproduction, meeting, f"#punkt-{item.pk}"))
+    return redirect(meeting_url(coproduction, meeting, f"#punkt-{item.pk}"))
 
 
 # Minutes ------------------------------------------------------------------------------------
@@ -306,233 +301,6 @@ def minutes_approve(request, coproduction, viewer, pk):
     else:
         messages.success(request, "Das Protokoll ist genehmigt. Es ist jetzt endgültig.")
     return redirect("meetings:minutes", coproduction.slug, meeting.pk)
-
-
-# Polls --------------------------------------------------------------------------------------
-
-
-@member_view
-def poll_create(request, coproduction, viewer):
-    def create(values):
-        return services.poll_create(
-            actor=request.user, coproduction=coproduction, owner_side=viewer.side, **values
-        )
-
-    def done(poll):
-        messages.success(request, "Die Umfrage ist angelegt. Jetzt können alle antworten.")
-        return redirect(_poll_url(coproduction, poll))
-
-    return create_page(
-        request,
-        viewer,
-        form_class=PollForm,
-        create=create,
-        done=done,
-        template="meetings/poll_form.html",
-        section=SECTION,
-    )
-
-
-def _poll_context(viewer, poll, answer_form=None) -> dict:
-    dates = list(poll.dates.all())
-    results = selectors.poll_results(poll)
-    if answer_form is None and not poll.closed:
-        answer_form = AnswerForm(dates=dates, answers=selectors.answers_of(viewer.membership, poll))
-    return {
-        "poll": poll,
-        "item": poll,
-        "results": results,
-        "best": results[0] if results else None,
-        "answer_form": answer_form,
-        "may_edit": viewer.may_edit(poll),
-        "history": history_for(poll)[:HISTORY_LENGTH],
-    }
-
-
-@member_view
-def poll_detail(request, coproduction, viewer, pk):
-    poll = get_visible(selectors.polls_for(viewer), viewer, pk=pk)
-    context = _poll_context(viewer, poll)
-    return workspace_render(request, "meetings/poll_detail.html", context, section=SECTION)
-
-
-@require_POST
-@member_view
-def poll_answer(request, coproduction, viewer, pk):
-    """Every member who sees the poll answers for themselves (also observers: it is their
-    own time, not a change of the co-production's work)."""
-    poll = get_visible(selectors.polls_for(viewer), viewer, pk=pk)
-    form = AnswerForm(request.POST, dates=poll.dates.all(), answers={})
-    if form.is_valid():
-        try:
-            services.availability_set(
-                membership=viewer.membership, poll=poll, answers=form.answers()
-            )
-        except WorkspaceError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, "Danke! Eure Antworten sind gespeichert.")
-            return redirect(_poll_url(coproduction, poll))
-    context = _poll_context(viewer, poll, form)
-    return workspace_render(request, "meetings/poll_detail.html", context, section=SECTION)
-
-
-@member_view
-def poll_date_create(request, coproduction, viewer, pk):
-    poll, closed = _open_poll_for_edit(request, coproduction, viewer, pk)
-    if closed:
-        return closed
-
-    def create(values):
-        return services.date_add(actor=request.user, poll=poll, **values)
-
-    def done(date):
-        messages.success(request, f"Der Vorschlag {date} ist ergänzt.")
-        return redirect(_poll_url(coproduction, poll))
-
-    return create_page(
-        request,
-        viewer,
-        form_class=DateForm,
-        create=create,
-        done=done,
-        template="meetings/date_form.html",
-        section=SECTION,
-        context={"poll": poll},
-    )
-
-
-def _open_poll_for_edit(request, coproduction, viewer, pk):
-    """The poll for one of its editors, or a redirect with the reason when it is closed."""
-    poll = get_visible(selectors.polls_for(viewer), viewer, pk=pk)
-    require_item_edit(viewer, poll)
-    if poll.closed:
-        messages.info(request, services.POLL_CLOSED)
-        return poll, redirect(_poll_url(coproduction, poll))
-    return poll, None
-
-
-@member_view
-def poll_edit(request, coproduction, viewer, pk):
-    poll, closed = _open_poll_for_edit(request, coproduction, viewer, pk)
-    if closed:
-        return closed
-
-    def update(form):
-        services.poll_update(
-            actor=request.user,
-            poll=poll,
-            expected_version=form.expected_version(),
-            **form.changed_values(),
-        )
-
-    def done():
-        messages.success(request, "Die Umfrage ist gespeichert.")
-        return redirect(_poll_url(coproduction, poll))
-
-    dates = selectors.dates_with_answer_counts(poll)
-    return item_page(
-        request,
-        viewer,
-        poll,
-        form_class=PollEditForm,
-        update=update,
-        done=done,
-        template="meetings/poll_edit.html",
-        section=SECTION,
-        context={"poll": poll, "dates": dates},
-    )
-
-
-@member_view
-def date_delete(request, coproduction, viewer, pk, date_pk):
-    """Ask first, and say how many answers go with the date."""
-    poll, closed = _open_poll_for_edit(request, coproduction, viewer, pk)
-    if closed:
-        return closed
-    date = selectors.dates_with_answer_counts(poll).filter(pk=date_pk).first()
-    if date is None:
-        raise Http404
-    edit_url = reverse("meetings:poll_edit", args=[coproduction.slug, poll.pk])
-    error = None
-    if request.method == "POST":
-        try:
-            lost = services.date_remove(
-                actor=request.user, date=date, expected_answers=_int(request.POST.get("answers"))
-            )
-        except WorkspaceError as failure:
-            error = str(failure)
-            date = selectors.dates_with_answer_counts(poll).filter(pk=date_pk).first()
-            if date is None:
-                messages.error(request, error)
-                return redirect(edit_url)
-        else:
-            removed = f"Der Vorschlag {date} ist entfernt"
-            if lost:
-                removed += f", mit {lost} Antwort{'en' if lost != 1 else ''}"
-            messages.success(request, removed + ".")
-            return redirect(edit_url)
-    context = {"poll": poll, "date": date, "back_url": edit_url, "error": error}
-    return workspace_render(request, "meetings/date_delete.html", context, section=SECTION)
-
-
-@member_view
-def poll_delete(request, coproduction, viewer, pk):
-    poll = get_visible(selectors.polls_for(viewer), viewer, pk=pk)
-    meeting = selectors.meeting_of_poll(viewer, poll)
-    answers = selectors.answer_count(poll)
-    if meeting is not None:
-        note = (
-            f"Aus der Umfrage wurde das Treffen „{meeting.title}“. Es bleibt bestehen, mit "
-            "Tagesordnung und Protokoll; gelöscht werden nur die Umfrage, ihre Terminvorschläge "
-            "und die Antworten."
-        )
-    elif answers:
-        note = f"Mit ihr werden {answers} Antwort{'en' if answers != 1 else ''} gelöscht."
-    else:
-        note = "Noch niemand hat geantwortet."
-    return delete_page(
-        request,
-        viewer,
-        poll,
-        delete=lambda version: services.poll_delete(
-            actor=request.user, poll=poll, expected_version=version
-        ),
-        what="Die Umfrage",
-        back_url=_poll_url(coproduction, poll),
-        done_url=reverse("meetings:list", args=[coproduction.slug]),
-        section=SECTION,
-        note=note,
-    )
-
-
-@member_view
-def poll_close(request, coproduction, viewer, pk):
-    poll = get_visible(selectors.polls_for(viewer), viewer, pk=pk)
-    require_item_edit(viewer, poll)
-    if poll.closed:
-        messages.info(request, "Diese Umfrage ist schon abgeschlossen.")
-        return redirect(_poll_url(coproduction, poll))
-    results = selectors.poll_results(poll)
-    initial = {"date": results[0].date.pk} if results else {}
-    form = CloseForm(request.POST or None, poll=poll, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        extra = {name: data[name] for name in ("format", "place", "link")}
-        try:
-            meeting = services.poll_close(
-                actor=request.user, poll=poll, date=data["date"], meeting=extra
-            )
-        except WorkspaceError as error:
-            add_domain_error(form, error)
-        else:
-            if meeting is None:
-                messages.success(request, "Die Umfrage ist abgeschlossen.")
-                return redirect("meetings:list", coproduction.slug)
-            messages.success(request, "Die Umfrage ist abgeschlossen und das Treffen angelegt.")
-            return redirect(_meeting_url(coproduction, meeting))
-    context = {"poll": poll, "form": form, "results": results}
-    return workspace_render(request, "meetings/poll_close.html", context, section=SECTION)
 
 
 # Calendar -----------------------------------------------------------------------------------
