@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -256,6 +257,30 @@ def deck_path(slug: str) -> Path:
     return Path(settings.GUIDE_DECKS_DIR) / f"{slug}.yaml"
 
 
-@functools.cache
+def built_once(build):
+    """Cache one value per slug, built once per process even when threads ask at the same time.
+
+    ``functools.cache`` lets every thread that misses build its own value; under gunicorn's
+    threaded workers that means several decks and indexes in flight at once.
+    """
+    values = {}
+    lock = threading.Lock()
+
+    @functools.wraps(build)
+    def get(slug: str | None = None):
+        try:
+            return values[slug]
+        except KeyError:
+            pass
+        with lock:
+            if slug not in values:
+                values[slug] = build(slug)
+            return values[slug]
+
+    get.cache_clear = values.clear
+    return get
+
+
+@built_once
 def get_deck(slug: str | None = None) -> Deck:
     return load_deck(deck_path(slug or settings.GUIDE_DEFAULT_DECK))

@@ -13,13 +13,14 @@ import difflib
 import functools
 import math
 import re
+import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import snowballstemmer
 from django.utils.html import escape
 
-from guide.deck import Card, Deck, get_deck, strip_markup
+from guide.deck import Card, Deck, built_once, get_deck, strip_markup
 
 WORD = re.compile(r"[^\W\d_]+(?:[:*_-][^\W\d_]+)*")
 GENDER = re.compile(r"[:*_](?=in(?:nen)?\b)")
@@ -47,9 +48,16 @@ STOPWORDS = frozenset(
 )
 
 
-@functools.cache
+# A Snowball stemmer keeps the word it works on in its own attributes: one per thread.
+_local = threading.local()
+
+
 def _stemmer():
-    return snowballstemmer.stemmer("german")
+    try:
+        return _local.stemmer
+    except AttributeError:
+        _local.stemmer = snowballstemmer.stemmer("german")
+        return _local.stemmer
 
 
 def words(text: str) -> list[str]:
@@ -265,6 +273,6 @@ def _mark(sentence: str, stems: set[str]) -> str:
     return "".join(out)
 
 
-@functools.cache
+@built_once
 def get_index(slug: str | None = None) -> SearchIndex:
     return SearchIndex(get_deck(slug))
