@@ -5,16 +5,29 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help run worker test test-browser test-postgres lint format bench demo export clean
+.PHONY: help run worker test test-browser test-postgres lint format bench demo export clean lock
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+# Installs exactly the pinned, hash-checked versions of requirements-dev.txt (base + dev + prod),
+# then the project itself without resolving anything again.
+$(STAMP): pyproject.toml requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# Lock files: requirements.txt (base + prod, for servers) and requirements-dev.txt (base + dev +
+# prod), both with hashes, resolved for every platform and Python >= 3.11. Existing pins are kept;
+# `make lock LOCK_ARGS=--upgrade` moves everything to the newest allowed versions.
+LOCK := $(VENV)/bin/uv pip compile pyproject.toml --quiet --universal --python-version 3.11 \
+	--generate-hashes --no-header --annotation-style line $(LOCK_ARGS)
+lock: ## Regenerate the hashed lock files from pyproject.toml (after changing dependencies)
+	test -x $(VENV)/bin/uv || ($(PYTHON) -m venv $(VENV) && $(PY) -m pip install --quiet uv)
+	$(LOCK) --extra prod -o requirements.txt
+	$(LOCK) --extra dev --extra prod -c requirements.txt -o requirements-dev.txt
 
 run: $(STAMP) ## Set up, migrate and start http://127.0.0.1:8000 on SQLite
 	DEBUG=1 $(PY) manage.py migrate --noinput
