@@ -6,16 +6,30 @@ from django_tasks import task
 
 from decisions import services
 from decisions.models import Decision
-from workspaces.notify import REMINDER_LEAD, absolute, enqueue_at, same_moment, send_to_members
+from workspaces.notify import REMINDER_LEAD, absolute, enqueue_mail, same_moment, send_to_members
 
 
 def schedule_vote_mails(decision: Decision) -> None:
     """Called when the vote opens (inside that transaction)."""
     closes = decision.closes_at.isoformat()
-    enqueue_at(announce_vote, decision.opens_at, decision.pk, closes)
+    enqueue_mail(
+        announce_vote,
+        decision.pk,
+        closes,
+        about=decision,
+        kind="Abstimmung eröffnet",
+        at=decision.opens_at,
+    )
     reminder = decision.closes_at - REMINDER_LEAD
     if reminder > max(decision.opens_at, timezone.now()):
-        enqueue_at(remind_vote, reminder, decision.pk, closes)
+        enqueue_mail(
+            remind_vote,
+            decision.pk,
+            closes,
+            about=decision,
+            kind="Erinnerung an die Abstimmung",
+            at=reminder,
+        )
 
 
 def _voting(decision_id: int, closes_at: str) -> Decision | None:
@@ -25,29 +39,32 @@ def _voting(decision_id: int, closes_at: str) -> Decision | None:
     return decision if same_moment(decision.closes_at, closes_at) else None
 
 
-def _send(decision: Decision, voters, subject: str, template: str) -> int:
+def _send(context, decision: Decision, voters, subject: str, template: str) -> int:
     url = absolute("decisions:decision", decision.coproduction.slug, decision.pk)
     return send_to_members(
+        context,
         voters,
         subject=f"{subject}: {decision.question}",
         template=template,
-        context={"decision": decision, "url": url},
+        extra={"decision": decision, "url": url},
     )
 
 
-@task()
-def announce_vote(decision_id: int, closes_at: str) -> int:
+@task(takes_context=True)
+def announce_vote(context, decision_id: int, closes_at: str) -> int:
     decision = _voting(decision_id, closes_at)
     if decision is None:
         return 0
     voters = services.eligible_voters(decision)
-    return _send(decision, voters, "Abstimmung", "decisions/email/vote_opened.txt")
+    return _send(context, decision, voters, "Abstimmung", "decisions/email/vote_opened.txt")
 
 
-@task()
-def remind_vote(decision_id: int, closes_at: str) -> int:
+@task(takes_context=True)
+def remind_vote(context, decision_id: int, closes_at: str) -> int:
     decision = _voting(decision_id, closes_at)
     if decision is None:
         return 0
     voters = services.eligible_voters(decision).exclude(votes__decision=decision)
-    return _send(decision, voters, "Noch nicht abgestimmt", "decisions/email/vote_reminder.txt")
+    return _send(
+        context, decision, voters, "Noch nicht abgestimmt", "decisions/email/vote_reminder.txt"
+    )

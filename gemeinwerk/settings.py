@@ -137,6 +137,7 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Gemeinwerk] "
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"  # account mails through the task queue
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/10m/ip,10/15m/key"}
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
@@ -178,11 +179,20 @@ if EMAIL_HOST:
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
     EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+    # A mail server that stops answering fails the task (which is retried) instead of
+    # holding it RUNNING until the worker counts as vanished.
+    EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Background work (e-mails, reminders) is queued in the database, in the same transaction as
 # the change that causes it, and sent by `manage.py db_worker` (README: "The worker").
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Our worker (workspaces/management/commands/db_worker.py): a task RUNNING longer than this has
+# lost its worker and runs again; a failing task is tried TASK_ATTEMPTS times, waiting
+# TASK_RETRY_DELAY seconds after the first failure, twice as long after each further one.
+TASK_WORKER_TIMEOUT = int(os.environ.get("TASK_WORKER_TIMEOUT", "900"))
+TASK_ATTEMPTS = int(os.environ.get("TASK_ATTEMPTS", "5"))
+TASK_RETRY_DELAY = int(os.environ.get("TASK_RETRY_DELAY", "60"))
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Gemeinwerk <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

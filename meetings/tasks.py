@@ -8,7 +8,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from meetings.models import Meeting, SchedulePoll
-from workspaces.notify import REMINDER_LEAD, absolute, enqueue_at, same_moment, send_to_members
+from workspaces.notify import REMINDER_LEAD, absolute, enqueue_mail, same_moment, send_to_members
 from workspaces.visibility import audience
 
 # The invitation to a new poll waits a little, so that its author can still add dates.
@@ -17,7 +17,13 @@ POLL_GRACE = timedelta(minutes=10)
 
 def schedule_poll_mail(poll: SchedulePoll) -> None:
     """Called when a poll is created (inside that transaction)."""
-    enqueue_at(announce_poll, timezone.now() + POLL_GRACE, poll.pk)
+    enqueue_mail(
+        announce_poll,
+        poll.pk,
+        about=poll,
+        kind="Einladung zur Terminumfrage",
+        at=timezone.now() + POLL_GRACE,
+    )
 
 
 def schedule_meeting_reminder(meeting: Meeting) -> None:
@@ -26,11 +32,18 @@ def schedule_meeting_reminder(meeting: Meeting) -> None:
     silent."""
     if meeting.starts_at > timezone.now():
         moment = meeting.starts_at - REMINDER_LEAD
-        enqueue_at(remind_meeting, moment, meeting.pk, meeting.starts_at.isoformat())
+        enqueue_mail(
+            remind_meeting,
+            meeting.pk,
+            meeting.starts_at.isoformat(),
+            about=meeting,
+            kind="Erinnerung an das Treffen",
+            at=moment,
+        )
 
 
-@task()
-def announce_poll(poll_id: int) -> int:
+@task(takes_context=True)
+def announce_poll(context, poll_id: int) -> int:
     poll = (
         SchedulePoll.objects.select_related("coproduction")
         .prefetch_related("dates")
@@ -44,10 +57,11 @@ def announce_poll(poll_id: int) -> int:
     done = audience(poll).annotate(answers=answers).filter(answers__gte=len(poll.dates.all()))
     members = audience(poll).exclude(pk__in=done.values("pk"))
     return send_to_members(
+        context,
         members,
         subject=f"Terminumfrage: {poll.title}",
         template="meetings/email/poll.txt",
-        context={"poll": poll, "url": absolute("meetings:poll", poll.coproduction.slug, poll.pk)},
+        extra={"poll": poll, "url": absolute("meetings:poll", poll.coproduction.slug, poll.pk)},
     )
 
 
@@ -62,8 +76,8 @@ def invited(meeting: Meeting):
     return body_members if body_members.exists() else members
 
 
-@task()
-def remind_meeting(meeting_id: int, starts_at: str) -> int:
+@task(takes_context=True)
+def remind_meeting(context, meeting_id: int, starts_at: str) -> int:
     meeting = (
         Meeting.objects.select_related("coproduction")
         .prefetch_related("agenda")
@@ -76,10 +90,11 @@ def remind_meeting(meeting_id: int, starts_at: str) -> int:
         return 0
     slug = meeting.coproduction.slug
     return send_to_members(
+        context,
         invited(meeting),
         subject=f"Erinnerung: {meeting.title}",
         template="meetings/email/meeting_reminder.txt",
-        context={
+        extra={
             "meeting": meeting,
             "url": absolute("meetings:meeting", slug, meeting.pk),
             "ics_url": absolute("meetings:meeting_ics", slug, meeting.pk),

@@ -248,3 +248,43 @@ class Invitation(models.Model):
 
     def __str__(self):
         return self.email
+
+
+class Mailing(models.Model):
+    """One mail task that a committed change queued, and what it is about — so that a mail
+    that could not be delivered shows up next to its item ("nicht zugestellt")."""
+
+    task = models.OneToOneField(
+        "django_tasks_database.DBTaskResult", on_delete=models.CASCADE, related_name="mailing"
+    )
+    kind = models.CharField(max_length=100)
+    coproduction = models.ForeignKey(
+        Coproduction, on_delete=models.CASCADE, related_name="mailings"
+    )
+    item_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    item_id = models.PositiveBigIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.kind
+
+
+class Delivery(models.Model):
+    """A mail the mail server accepted for one recipient of one task. A task that runs again
+    (after its worker vanished, or on a retry) skips whoever is recorded here."""
+
+    task = models.ForeignKey(
+        "django_tasks_database.DBTaskResult", on_delete=models.CASCADE, related_name="deliveries"
+    )
+    recipient = models.EmailField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["task", "recipient"], name="one_delivery_per_recipient")
+        ]
+
+    def __str__(self):
+        return self.recipient

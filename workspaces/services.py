@@ -15,6 +15,7 @@ from history.models import ChangeRecord
 from history.services import diff, record_change, snapshot
 from workspaces.concurrency import save_versioned
 from workspaces.models import Coproduction, Invitation, Membership, Partner
+from workspaces.notify import enqueue_mail
 from workspaces.tasks import send_invitation
 
 INVITATION_DAYS = 14
@@ -157,7 +158,7 @@ def invitation_create(*, actor, coproduction, partner, email: str, access: str) 
         expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
     )
     # Queued with the invitation itself: sent by the worker once this transaction commits.
-    send_invitation.enqueue(invitation.pk)
+    enqueue_mail(send_invitation, invitation.pk, about=invitation, kind="Einladung")
     return invitation
 
 

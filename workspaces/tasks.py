@@ -1,16 +1,15 @@
 """Background work of the Werkstatt itself: sending invitations."""
 
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
+from django.core.mail import EmailMessage
 from django.utils import timezone
 from django_tasks import task
 
 from workspaces.models import Invitation
-from workspaces.notify import absolute
+from workspaces.notify import absolute, deliver, render_text
 
 
-@task()
-def send_invitation(invitation_id: int) -> bool:
+@task(takes_context=True)
+def send_invitation(context, invitation_id: int) -> bool:
     """Send the invitation unless it was revoked, accepted or has expired meanwhile."""
     invitation = (
         Invitation.objects.select_related("coproduction", "partner", "invited_by")
@@ -24,15 +23,14 @@ def send_invitation(invitation_id: int) -> bool:
     )
     if invitation is None:
         return False
-    context = {
-        "invitation": invitation,
-        "url": absolute("workspaces:invitation", invitation.token),
-        "days": round((invitation.expires_at - invitation.created_at).total_seconds() / 86400),
-    }
-    send_mail(
-        subject=f"[Gemeinwerk] Einladung: {invitation.coproduction.name}",
-        message=render_to_string("workspaces/email/invitation.txt", context),
-        from_email=None,
-        recipient_list=[invitation.email],
+    body = render_text(
+        "workspaces/email/invitation.txt",
+        {
+            "invitation": invitation,
+            "url": absolute("workspaces:invitation", invitation.token),
+            "days": round((invitation.expires_at - invitation.created_at).total_seconds() / 86400),
+        },
     )
+    subject = f"[Gemeinwerk] Einladung: {invitation.coproduction.name}"
+    deliver(context, [EmailMessage(subject=subject, body=body, to=[invitation.email])])
     return True

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from tests.browser.test_guide import AXE_SCRIPT, AXE_TAGS, SMALL_SCREEN, format_violations
+from tests.tasks import run_due_tasks
 
 pytestmark = pytest.mark.browser
 
@@ -53,6 +54,7 @@ def test_a_person_signs_up_confirms_the_mail_and_uses_the_account_page(
     page.wait_for_url("**/konto/confirm-email/")
     assert "Bitte bestätigt eure E-Mail-Adresse" in page.locator("h1").inner_text()
 
+    run_due_tasks()  # the worker sends the verification mail
     assert len(mailoutbox) == 1
     page.goto(CONFIRM_LINK.search(mailoutbox[0].body).group(0))
     page.locator("main").get_by_role("button", name="Bestätigen").click()

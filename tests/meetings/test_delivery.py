@@ -1,0 +1,124 @@
+"""Every reminder reaches each recipient once: a task that runs again (its worker vanished, or
+it failed and is retried) skips whoever already has theirs, subjects stay one line, names
+arrive as typed — and a task that keeps failing is logged and given up, never silently."""
+
+import logging
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from workspaces.models import Delivery
+
+from ..tasks import make_due, run_due_tasks, scheduled
+from .helpers import make_meeting
+from .test_reminders import recipients, soon
+
+EVERYONE = {"koordination@amt.example", "amt@example.org", "ini@example.org"}
+
+
+@pytest.fixture
+def reminder(coproduction, coordinator, admin_member, civil_member):
+    make_meeting(coproduction, coordinator, starts_at=soon())
+    (task,) = scheduled("remind_meeting")
+    make_due([task])
+    return task
+
+
+def abandon(task, *, minutes_ago: int, sent_to=()):
+    """As if a worker had claimed the task that long ago, mailed ``sent_to`` and died."""
+    DBTaskResult.objects.filter(pk=task.pk).update(
+        status="RUNNING",
+        started_at=timezone.now() - timedelta(minutes=minutes_ago),
+        worker_ids=["killed-worker"],
+    )
+    for address in sent_to:
+        Delivery.objects.create(task_id=task.pk, recipient=address)
+
+
+def test_a_task_whose_worker_vanished_runs_again_for_the_missing_recipients_only(
+    reminder, settings
+):
+    settings.TASK_WORKER_TIMEOUT = 600
+    abandon(reminder, minutes_ago=11, sent_to=["amt@example.org"])
+    run_due_tasks()
+    assert sorted(recipients()) == sorted(EVERYONE - {"amt@example.org"})
+    reminder.refresh_from_db()
+    assert reminder.status == "SUCCESSFUL" and len(reminder.worker_ids) == 2
+    assert set(Delivery.objects.values_list("recipient", flat=True)) == EVERYONE
+
+
+def test_a_task_within_the_time_out_belongs_to_its_worker(reminder, settings):
+    settings.TASK_WORKER_TIMEOUT = 600
+    abandon(reminder, minutes_ago=9)
+    run_due_tasks()
+    assert mail.outbox == []
+    reminder.refresh_from_db()
+    assert reminder.status == "RUNNING"
+
+
+def test_running_a_finished_task_again_sends_nothing_twice(reminder, settings):
+    run_due_tasks()
+    assert len(mail.outbox) == 3
+    settings.TASK_WORKER_TIMEOUT = 1
+    abandon(reminder, minutes_ago=1)
+    run_due_tasks()
+    assert len(mail.outbox) == 3
+
+
+def test_a_task_abandoned_too_often_fails_and_the_operator_reads_it(reminder, settings, caplog):
+    settings.TASK_WORKER_TIMEOUT = 60
+    DBTaskResult.objects.filter(pk=reminder.pk).update(
+        status="RUNNING",
+        started_at=timezone.now() - timedelta(minutes=5),
+        worker_ids=[f"worker-{n}" for n in range(settings.TASK_ATTEMPTS)],
+    )
+    with caplog.at_level(logging.ERROR, logger="gemeinwerk.tasks"):
+        run_due_tasks(may_fail=True)
+    reminder.refresh_from_db()
+    assert reminder.status == "FAILED" and "WorkerVanished" in reminder.exception_class_path
+    assert mail.outbox == []
+    assert str(reminder.pk) in caplog.text and "given up" in caplog.text
+
+
+def test_a_line_break_in_a_title_makes_a_one_line_subject(coproduction, coordinator, civil_member):
+    make_meeting(coproduction, coordinator, starts_at=soon(), title="Plenum\nmit Gästen\r\n")
+    make_due(scheduled("remind_meeting"))
+    run_due_tasks()
+    assert [m.subject for m in mail.outbox] == ["[Gemeinwerk] Erinnerung: Plenum mit Gästen"] * 2
+    assert "Plenum\nmit Gästen" in mail.outbox[0].body
+
+
+def test_plain_text_mails_show_names_as_typed(coproduction, coordinator, civil_member):
+    coproduction.name = "Brot & Rosen <Süd>"
+    coproduction.save()
+    make_meeting(coproduction, coordinator, starts_at=soon(), title='Plenum "Essen & Trinken"')
+    make_due(scheduled("remind_meeting"))
+    run_due_tasks()
+    body = mail.outbox[0].body
+    assert "„Brot & Rosen <Süd>“" in body and 'Plenum "Essen & Trinken"' in body
+    assert "&amp;" not in body and "&quot;" not in body
+
+
+def test_a_failing_mail_server_means_retries_with_back_off_then_failed_and_logged(
+    reminder, settings, caplog
+):
+    # A real SMTP connection to a port where nobody listens.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 5
+    settings.TASK_ATTEMPTS, settings.TASK_RETRY_DELAY = 3, 60
+    waits = []
+    with caplog.at_level(logging.WARNING, logger="gemeinwerk.tasks"):
+        for _ in range(settings.TASK_ATTEMPTS):
+            run_due_tasks(may_fail=True)
+            reminder.refresh_from_db()
+            if reminder.status == "READY":
+                waits.append(round((reminder.run_after - timezone.now()).total_seconds() / 60))
+                make_due([reminder])
+    assert waits == [1, 2]  # minutes: the delay doubles
+    assert reminder.status == "FAILED" and len(reminder.worker_ids) == 3
+    assert "ConnectionRefusedError" in reminder.traceback
+    assert "failed for good after 3 attempts" in caplog.text
+    assert not Delivery.objects.exists()

@@ -1,0 +1,131 @@
+"""`manage.py db_worker`: django-tasks-db's worker, made to keep every promise of a mail.
+
+django-tasks-db claims a task by marking it RUNNING (under a row lock) and appending its worker
+id; if that worker dies (kill -9, out of memory, a lost machine) nothing looks at the task
+again. This command (found before the library's, as ``workspaces`` comes first in
+INSTALLED_APPS) runs the library's worker with two additions:
+
+- **Recovery**: a task RUNNING for longer than ``TASK_WORKER_TIMEOUT`` seconds has lost its
+  worker and is made READY again, for any worker to take up. Each worker checks at start and
+  then every few seconds in a side thread (the library's loop has no hook).
+- **Retries**: a task that fails runs again after ``TASK_RETRY_DELAY`` seconds, doubled with
+  each attempt, up to ``TASK_ATTEMPTS`` attempts (counted by the worker ids the library records
+  per claim); after the last one it stays FAILED and is logged as an error. A task abandoned
+  that often fails too, so a task that kills its worker cannot loop for ever.
+
+A task that runs again skips the recipients it has already delivered to (``notify.deliver``).
+"""
+
+import logging
+import threading
+import time
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import close_old_connections, connection
+from django.utils import timezone
+from django_tasks_db.management.commands import db_worker as library
+from django_tasks_db.models import DBTaskResult
+from django_tasks_db.utils import exclusive_transaction
+
+logger = logging.getLogger("gemeinwerk.tasks")
+
+
+class WorkerVanished(Exception):
+    """The worker running a task stopped answering (killed or lost) too often."""
+
+
+def reason(result: DBTaskResult) -> str:
+    """The last line of a failure's traceback: the exception and its message."""
+    lines = result.traceback.strip().splitlines()
+    return lines[-1] if lines else result.exception_class_path
+
+
+def reclaim_abandoned(backend_name: str) -> int:
+    """Make the tasks whose worker vanished READY again (or FAILED after the last attempt);
+    returns how many were taken back."""
+    cutoff = timezone.now() - timedelta(seconds=settings.TASK_WORKER_TIMEOUT)
+    stale = DBTaskResult.objects.running().filter(backend_name=backend_name, started_at__lt=cutoff)
+    with exclusive_transaction(stale.db):
+        abandoned = list(stale.select_for_update(skip_locked=True))
+        for result in abandoned:
+            attempts = len(result.worker_ids)
+            if attempts >= settings.TASK_ATTEMPTS:
+                result.set_failed(WorkerVanished(f"{attempts} Worker nacheinander verschwunden"))
+                logger.error(
+                    "Task %s (%s) abandoned by its worker for the %d. time: given up",
+                    result.pk,
+                    result.task_path,
+                    attempts,
+                )
+            else:
+                result.status = "READY"
+                result.save(update_fields=["status"])
+                logger.warning(
+                    "Task %s (%s) abandoned by worker %s: ready to run again",
+                    result.pk,
+                    result.task_path,
+                    result.worker_ids[-1] if result.worker_ids else "?",
+                )
+    return len(abandoned)
+
+
+class Worker(library.Worker):
+    def run(self) -> None:
+        reclaim_abandoned(self.backend_name)
+        if not self.batch:
+            threading.Thread(target=self.reclaim_regularly, daemon=True).start()
+        super().run()
+
+    def reclaim_regularly(self) -> None:
+        every = min(max(settings.TASK_WORKER_TIMEOUT / 2, 1), 60)
+        while self.running:
+            time.sleep(every)
+            try:
+                reclaim_abandoned(self.backend_name)
+            except Exception:
+                logger.exception("Checking for abandoned tasks failed; trying again")
+            finally:
+                close_old_connections()
+        connection.close()
+
+    def run_task(self, db_task_result: DBTaskResult) -> None:
+        super().run_task(db_task_result)
+        if db_task_result.status != "FAILED":
+            return
+        attempts = len(db_task_result.worker_ids)
+        if attempts >= settings.TASK_ATTEMPTS:
+            logger.error(
+                "Task %s (%s) failed for good after %d attempts: %s",
+                db_task_result.pk,
+                db_task_result.task_path,
+                attempts,
+                reason(db_task_result),
+            )
+            return
+        delay = timedelta(seconds=settings.TASK_RETRY_DELAY * 2 ** (attempts - 1))
+        DBTaskResult.objects.filter(pk=db_task_result.pk, status="FAILED").update(
+            status="READY", run_after=timezone.now() + delay, finished_at=None
+        )
+        logger.warning(
+            "Task %s (%s) failed (attempt %d of %d), again in %s: %s",
+            db_task_result.pk,
+            db_task_result.task_path,
+            attempts,
+            settings.TASK_ATTEMPTS,
+            delay,
+            reason(db_task_result),
+        )
+
+
+class Command(library.Command):
+    help = "Run the database worker; recovers tasks of vanished workers, retries failed ones"
+
+    def handle(self, *args, **options) -> None:
+        # The library builds its Worker by name in this module's namespace; ours takes its place.
+        original = library.Worker
+        library.Worker = Worker
+        try:
+            super().handle(*args, **options)
+        finally:
+            library.Worker = original
