@@ -28,9 +28,9 @@ from django.core.management import call_command  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 
 from accounts.models import User  # noqa: E402
+from demo.build import SLUG, add_large, create_demo  # noqa: E402
 from guide.deck import get_deck  # noqa: E402
 from guide.search import get_index  # noqa: E402
-from workspaces.demo import SLUG, add_large, create_demo  # noqa: E402
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "300"))
 QUERIES = [

@@ -4,8 +4,7 @@ from django import forms
 
 from conflicts import selectors
 from conflicts.models import Conflict
-from goals.forms import VisibilityMixin
-from workspaces.forms import VersionedForm
+from workspaces.forms import VersionedForm, VisibilityMixin
 from workspaces.visibility import Visibility
 
 

@@ -6,13 +6,14 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from decisions import services
+from decisions import selectors, services
+from decisions.models import Decision
 
 
 def _vote_all(decision, ballots: dict, others: dict | None = None) -> None:
     """Cast the given ballots; with ``others``, everyone else entitled votes that way too."""
     if others is not None:
-        for member in services.eligible_voters(decision).exclude(pk__in=[m.pk for m in ballots]):
+        for member in selectors.eligible_voters(decision).exclude(pk__in=[m.pk for m in ballots]):
             ballots = {**ballots, member: others}
     for member, ballot in ballots.items():
         services.vote_cast(actor=member.user, decision=decision, membership=member, **ballot)
@@ -155,3 +156,33 @@ def add_demo(coproduction, members: dict):
         visibility="side",
         owner_side="administration",
     )
+
+
+def add_large(coproduction, *, decision_count: int) -> None:
+    """Bulk rows for measuring, each in a state the services can reach: a vote runs with its
+    dates, a decision taken in a meeting is never in a vote, a decided one has its date."""
+    now = timezone.now()
+    procedures = ["consensus", "consent", "majority", "two_thirds", "systemic", "meeting"]
+    statuses = ["draft", "voting", "decided", "rejected"]
+    rows = []
+    for i in range(decision_count):
+        procedure = procedures[i % len(procedures)]
+        status = statuses[i % 4]
+        if procedure == "meeting" and status in ("voting", "rejected"):
+            status = "decided"
+        voted = status != "draft" and procedure != "meeting"
+        rows.append(
+            Decision(
+                coproduction=coproduction,
+                question=f"Entscheidung {i}: Belegungsregeln für Haus {i % 40}",
+                procedure=procedure,
+                status=status,
+                opens_at=now - timedelta(days=30) if voted else None,
+                closes_at=(now + timedelta(days=7) if status == "voting" else now)
+                if voted
+                else None,
+                decided_at=now - timedelta(days=i % 300) if status == "decided" else None,
+                visibility="coproduction",
+            )
+        )
+    Decision.objects.bulk_create(rows)

@@ -8,9 +8,15 @@ from django.utils import timezone
 
 from decisions import selectors, tallies
 from decisions.models import Decision
-from goals.forms import GoalsChoiceField, MemberChoiceField, VisibilityMixin, active_members
+from goals.forms import GoalsChoiceField
 from goals.models import Goal
-from workspaces.forms import VersionedForm, without_blank_radio
+from workspaces.forms import (
+    MemberChoiceField,
+    VersionedForm,
+    VisibilityMixin,
+    active_members,
+    without_blank_radio,
+)
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 

@@ -11,6 +11,10 @@ from decisions.models import Decision, Vote
 from goals.models import Goal
 from meetings.models import Meeting
 from structures.models import Body
+from workspaces.models import Membership
+from workspaces.visibility import audience
+
+VOTING_ACCESS = (Membership.Access.COORDINATION, Membership.Access.MEMBER)
 
 
 def decisions_for(viewer):
@@ -75,3 +79,9 @@ def votes_of(decision):
         .select_related("membership__user", "membership__partner")
         .order_by("membership__partner__side", "id")
     )
+
+
+def eligible_voters(decision: Decision):
+    """Members who may vote: coordination and members, not observers; one side's only for a
+    side-only decision."""
+    return audience(decision).filter(access__in=VOTING_ACCESS)

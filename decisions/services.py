@@ -12,13 +12,13 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from decisions import tallies, tasks
+from decisions import selectors, tallies, tasks
 from decisions.models import Decision, Option, Vote
 from history.models import ChangeRecord
 from history.services import record_change, snapshot
 from workspaces.models import Membership, Partner
 from workspaces.services import WorkspaceError, update_recorded
-from workspaces.visibility import Visibility, audience
+from workspaces.visibility import Visibility
 
 DECISION_FIELDS = [
     "question",
@@ -33,7 +33,6 @@ DECISION_FIELDS = [
     "visibility",
 ]
 PASSIVE_LABEL = "Passivlösung: Alles bleibt, wie es ist"
-VOTING_ACCESS = (Membership.Access.COORDINATION, Membership.Access.MEMBER)
 
 
 class DecisionError(WorkspaceError):
@@ -262,12 +261,6 @@ def longest_consultation(decision: Decision) -> Partner | None:
     )
 
 
-def eligible_voters(decision: Decision):
-    """Members who may vote: coordination and members, not observers; one side's only for a
-    side-only decision."""
-    return audience(decision).filter(access__in=VOTING_ACCESS)
-
-
 @transaction.atomic
 def decision_open_voting(
     *,
@@ -408,7 +401,7 @@ def vote_cast(
     refusal = voting_closed(decision)
     if refusal:
         raise DecisionError(refusal)
-    if not eligible_voters(decision).filter(pk=membership.pk).exists():
+    if not selectors.eligible_voters(decision).filter(pk=membership.pk).exists():
         raise DecisionError(
             "Ihr könnt hier nicht abstimmen: Abstimmen dürfen Mitglieder mit Koordination oder "
             "Mitgliedszugang, bei einer Entscheidung nur für eine Seite nur diese Seite."
@@ -511,7 +504,7 @@ def decision_close(*, actor, decision: Decision, reasons: str = "") -> Decision:
     now = timezone.now()
     extra = {}
     if decision.closes_at and now < decision.closes_at:
-        missing = eligible_voters(decision).exclude(votes__decision=decision).count()
+        missing = selectors.eligible_voters(decision).exclude(votes__decision=decision).count()
         if missing:
             raise DecisionError(
                 f"Die Abstimmung läuft noch bis {_date(decision.closes_at)}, und "

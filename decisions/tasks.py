@@ -4,7 +4,7 @@ have not voted a day before it closes (cards 42, 28)."""
 from django.utils import timezone
 from django_tasks import task
 
-from decisions import services
+from decisions import selectors
 from decisions.models import Decision
 from workspaces.notify import REMINDER_LEAD, absolute, enqueue_mail, same_moment, send_to_members
 
@@ -55,7 +55,7 @@ def announce_vote(context, decision_id: int, closes_at: str) -> int:
     decision = _voting(decision_id, closes_at)
     if decision is None:
         return 0
-    voters = services.eligible_voters(decision)
+    voters = selectors.eligible_voters(decision)
     return _send(context, decision, voters, "Abstimmung", "decisions/email/vote_opened.txt")
 
 
@@ -64,7 +64,7 @@ def remind_vote(context, decision_id: int, closes_at: str) -> int:
     decision = _voting(decision_id, closes_at)
     if decision is None:
         return 0
-    voters = services.eligible_voters(decision).exclude(votes__decision=decision)
+    voters = selectors.eligible_voters(decision).exclude(votes__decision=decision)
     return _send(
         context, decision, voters, "Noch nicht abgestimmt", "decisions/email/vote_reminder.txt"
     )

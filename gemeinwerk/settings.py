@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "meetings",
     "decisions",
     "conflicts",
+    # Top apps: they read every part above.
+    "kompass",
+    "demo",
     "django_tasks",
     "django_tasks_db",
 ]

@@ -8,6 +8,7 @@ urlpatterns = [
     path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("werkstatt/", include("workspaces.urls")),
+    path("werkstatt/", include("kompass.urls")),
     path("werkstatt/<slug:slug>/", include("goals.urls")),
     path("werkstatt/<slug:slug>/", include("structures.urls")),
     path("werkstatt/<slug:slug>/", include("meetings.urls")),

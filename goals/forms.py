@@ -5,19 +5,16 @@ from django import forms
 
 from goals import selectors
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
-from workspaces.forms import VersionedForm
-from workspaces.models import Coproduction, Membership, Partner
-from workspaces.visibility import Side, Visibility
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-VISIBILITY_HELP = (
-    "„Nur unsere Seite“ sehen nur die Mitglieder eurer Seite, „Alle Mitglieder“ alle in der "
-    "Ko-Produktion, „Öffentlich“ auch die öffentliche Seite."
+from workspaces.forms import (
+    DATE,
+    MemberChoiceField,
+    VersionedForm,
+    VisibilityMixin,
+    active_members,
+    side_label,
 )
-
-
-def side_label(side: str) -> str:
-    return Side(side).label if side else "gemeinsam"
+from workspaces.models import Coproduction, Membership, Partner
+from workspaces.visibility import Visibility
 
 
 class GoalChoiceField(forms.ModelChoiceField):
@@ -28,30 +25,6 @@ class GoalChoiceField(forms.ModelChoiceField):
 class GoalsChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.title} ({side_label(obj.owner_side)})"
-
-
-class MemberChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj} ({obj.partner.name})"
-
-
-def active_members(coproduction_id: int):
-    return Membership.objects.filter(
-        coproduction_id=coproduction_id, left_at__isnull=True
-    ).select_related("user", "partner")
-
-
-class VisibilityMixin:
-    """Joint items are never side-only: they belong to no side that could hide them."""
-
-    def limit_visibility(self, *, joint: bool, default: str):
-        field = self.fields["visibility"]
-        field.widget = forms.RadioSelect()
-        field.help_text = VISIBILITY_HELP
-        choices = [c for c in Visibility.choices if not (joint and c[0] == Visibility.SIDE)]
-        field.choices = choices
-        if not self.instance.pk and not self.is_bound:
-            self.initial["visibility"] = default
 
 
 class GoalForm(VisibilityMixin, VersionedForm):

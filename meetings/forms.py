@@ -3,11 +3,10 @@ never offers a body, conflict or person its viewer may not see."""
 
 from django import forms
 
-from goals.forms import MemberChoiceField, VisibilityMixin
 from meetings import selectors
 from meetings.models import AgendaItem, Availability, Meeting, Minutes, ProposedDate, SchedulePoll
 from meetings.services import MeetingError, check_format
-from workspaces.forms import VersionedForm, without_blank_radio
+from workspaces.forms import MemberChoiceField, VersionedForm, VisibilityMixin, without_blank_radio
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 SLOT_HELP = (

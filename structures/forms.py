@@ -4,9 +4,8 @@ never offers people or partners from elsewhere."""
 from django import forms
 from django.utils import timezone
 
-from goals.forms import DATE, VisibilityMixin, active_members
 from structures.models import Body, Mandate, PhasePlan
-from workspaces.forms import VersionedForm
+from workspaces.forms import DATE, VersionedForm, VisibilityMixin, active_members
 from workspaces.models import Membership, Partner
 from workspaces.visibility import Visibility
 

@@ -8,10 +8,10 @@ import pytest
 
 from conflicts.models import Conflict
 from decisions.models import Decision
+from demo.build import SLUG, USERS, create_demo
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
 from meetings.models import Meeting, SchedulePoll
 from structures.models import Body
-from workspaces.demo import SLUG, USERS, create_demo
 from workspaces.models import Membership
 
 LINK = re.compile(r'href="([^"#]+)')

@@ -1,7 +1,7 @@
 from django import forms
 
 from workspaces.models import Coproduction, Invitation, Membership, Partner
-from workspaces.visibility import Side
+from workspaces.visibility import Side, Visibility
 
 
 def without_blank_radio(form) -> None:
@@ -14,6 +14,42 @@ def without_blank_radio(form) -> None:
         if static_choices and type(field.widget) is forms.RadioSelect:
             choices = [c for c in field.choices if c[0] != ""]
             field.choices = choices if field.required else [("", "keine Angabe"), *choices]
+
+
+# Shared by the feature apps' forms.
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+VISIBILITY_HELP = (
+    "„Nur unsere Seite“ sehen nur die Mitglieder eurer Seite, „Alle Mitglieder“ alle in der "
+    "Ko-Produktion, „Öffentlich“ auch die öffentliche Seite."
+)
+
+
+def side_label(side: str) -> str:
+    return Side(side).label if side else "gemeinsam"
+
+
+class MemberChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj} ({obj.partner.name})"
+
+
+def active_members(coproduction_id: int):
+    return Membership.objects.filter(
+        coproduction_id=coproduction_id, left_at__isnull=True
+    ).select_related("user", "partner")
+
+
+class VisibilityMixin:
+    """Joint items are never side-only: they belong to no side that could hide them."""
+
+    def limit_visibility(self, *, joint: bool, default: str):
+        field = self.fields["visibility"]
+        field.widget = forms.RadioSelect()
+        field.help_text = VISIBILITY_HELP
+        choices = [c for c in Visibility.choices if not (joint and c[0] == Visibility.SIDE)]
+        field.choices = choices
+        if not self.instance.pk and not self.is_bound:
+            self.initial["visibility"] = default
 
 
 class VersionedForm(forms.ModelForm):

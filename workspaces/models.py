@@ -3,7 +3,13 @@
 from django.conf import settings
 from django.db import models
 
-from workspaces.visibility import Side
+
+class Side(models.TextChoices):
+    """The side a partner stands on (cards 12, 13, 49); visibility is decided per side."""
+
+    ADMINISTRATION = "administration", "Verwaltung/Politik"
+    CIVIL_SOCIETY = "civil_society", "Zivilgesellschaft"
+    EXTERNAL = "external", "Extern (Moderation, Wissenschaft)"
 
 
 class Coproduction(models.Model):

@@ -8,7 +8,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("neu/", views.coproduction_create, name="create"),
     path("einladung/<str:token>/", views.invitation, name="invitation"),
-    path("<slug:slug>/", views.dashboard, name="dashboard"),
     path("<slug:slug>/einstellungen/", views.coproduction_edit, name="settings"),
     path("<slug:slug>/partner/", views.partner_list, name="partners"),
     path("<slug:slug>/partner/neu/", views.partner_create, name="partner_create"),

@@ -1,13 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from goals import selectors as goal_selectors
-from goals.models import Goal, Milestone
 from history.services import history_for
 from workspaces import selectors, services
 from workspaces.concurrency import StaleEdit
@@ -86,55 +83,10 @@ def coproduction_create(request):
         messages.success(
             request, "Die Ko-Produktion ist angelegt. Ladet jetzt eure Partner:innen ein."
         )
-        return redirect("workspaces:dashboard", coproduction.slug)
+        return redirect("kompass:overview", coproduction.slug)
     return render(
         request, "workspaces/coproduction_form.html", {"form": form, "partner_form": partner_form}
     )
-
-
-@member_view
-def dashboard(request, coproduction, viewer):
-    goals = goal_selectors.goals_for(viewer).aggregate(
-        own_drafts=Count("id", filter=Q(kind=Goal.Kind.SIDE, owner_side=viewer.side)),
-        shared_drafts=Count("id", filter=Q(kind=Goal.Kind.SIDE) & ~Q(visibility="side")),
-        joint=Count("id", filter=Q(kind=Goal.Kind.JOINT)),
-    )
-    milestones = goal_selectors.milestones_for(viewer).aggregate(
-        total=Count("id"), reached=Count("id", filter=Q(status=Milestone.Status.REACHED))
-    )
-    partners = list(selectors.partners_of(coproduction))
-    context = {
-        "goals": goals,
-        "milestones": milestones,
-        "next_milestones": goal_selectors.next_milestones(viewer),
-        "overdue": goal_selectors.overdue_milestones(viewer).count(),
-        "partners": partners,
-        "member_count": selectors.members_of(coproduction).count(),
-        "open_invitations": selectors.open_invitations(coproduction).count(),
-        "reading": reading_suggestions(coproduction, viewer, goals, milestones, partners),
-    }
-    return workspace_render(request, "workspaces/dashboard.html", context, section="dashboard")
-
-
-def reading_suggestions(coproduction, viewer, goals, milestones, partners) -> list[tuple[int, str]]:
-    """Which cards to read now, from where the co-production stands (cards 25–33)."""
-    sides = {p.side for p in partners}
-    out = []
-    if len(sides - {"external"}) < 2:
-        out.append(
-            (25, "Noch fehlt eine Seite: Ladet die andere Seite ein und lernt ihre Logik kennen.")
-        )
-    if not goals["own_drafts"]:
-        out.append((30, "Formuliert zuerst die Ziele eurer Seite."))
-    if goals["shared_drafts"] and not goals["joint"]:
-        out.append((31, "Aus den geteilten Zielen der Seiten werden gemeinsame Ziele."))
-    if goals["joint"] and not milestones["total"]:
-        out.append((32, "Legt Meilensteine fest – und feiert, wenn ihr sie erreicht."))
-    if any(p.consultation_days == 0 for p in partners):
-        out.append((26, "Tragt ein, wie lange eure Partner:innen für Rücksprachen brauchen."))
-    if coproduction.planned_end is None and coproduction.kind == "cooperation":
-        out.append((35, "Eine Kooperation hat ein Ende: Wann ist euer Ziel erreicht?"))
-    return out[:4] or [(46, "Nehmt euch regelmäßig Zeit für Reflexion.")]
 
 
 @member_view
@@ -154,7 +106,7 @@ def coproduction_edit(request, coproduction, viewer):
                 request, form, error, "workspaces/coproduction_edit.html", {}, section="settings"
             )
         messages.success(request, "Gespeichert.")
-        return redirect("workspaces:dashboard", coproduction.slug)
+        return redirect("kompass:overview", coproduction.slug)
     return workspace_render(
         request,
         "workspaces/coproduction_edit.html",
@@ -356,5 +308,5 @@ def invitation(request, token):
             messages.error(request, str(error))
         else:
             messages.success(request, f"Willkommen in „{found.coproduction.name}“!")
-            return redirect("workspaces:dashboard", found.coproduction.slug)
+            return redirect("kompass:overview", found.coproduction.slug)
     return render(request, "workspaces/invitation.html", {"invitation": found})

@@ -10,11 +10,9 @@ from dataclasses import dataclass
 from django.db import models
 from django.http import Http404
 
-
-class Side(models.TextChoices):
-    ADMINISTRATION = "administration", "Verwaltung/Politik"
-    CIVIL_SOCIETY = "civil_society", "Zivilgesellschaft"
-    EXTERNAL = "external", "Extern (Moderation, Wissenschaft)"
+# Side is the partner's side (a model field's choices); visibility speaks of it, so it is
+# named here too — the models never import this module, which imports them.
+from workspaces.models import Membership, Side  # noqa: F401
 
 
 class Visibility(models.TextChoices):
@@ -106,8 +104,6 @@ def get_visible(queryset, viewer: Viewer, **lookup):
 def audience(item):
     """The active members who may see ``item``: whom news about it may reach. The same rule
     as ``visible_to``, seen from the item's side."""
-    from workspaces.models import Membership
-
     members = Membership.objects.filter(coproduction_id=item.coproduction_id, left_at__isnull=True)
     if item.visibility == Visibility.SIDE:
         members = members.filter(partner__side=item.owner_side or None)

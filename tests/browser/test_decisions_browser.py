@@ -10,8 +10,9 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import User
-from decisions import services
+from decisions import selectors, services
 from decisions.models import Decision
+from demo.build import SLUG, create_demo
 from tests.browser.test_accounts_browser import assert_fits_small_screen, assert_no_axe_violations
 from tests.browser.test_guide import SMALL_SCREEN
 from tests.browser.test_werkstatt_browser import (
@@ -24,7 +25,6 @@ from tests.browser.test_werkstatt_browser import (
     verified_user,
 )
 from tests.factories import add_member, make_coproduction, partner_on
-from workspaces.demo import SLUG, create_demo
 from workspaces.models import Membership
 from workspaces.visibility import Side
 
@@ -219,7 +219,7 @@ def decided(coproduction, actor, question: str, decision=None) -> Decision:
         closes_at=timezone.now() + timedelta(days=30),
         expected_version=decision.version,
     )
-    for member in services.eligible_voters(decision):
+    for member in selectors.eligible_voters(decision):
         services.vote_cast(actor=member.user, decision=decision, membership=member, choice="agree")
     return services.decision_close(actor=actor, decision=decision, reasons="Alle dafür.")
 

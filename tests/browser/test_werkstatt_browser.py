@@ -11,6 +11,7 @@ from django.conf import settings
 from django.test import Client
 
 from accounts.models import User
+from demo.build import SLUG, create_demo
 from goals import services as goal_services
 from goals.models import Goal, Milestone
 from tests.browser.test_accounts_browser import assert_fits_small_screen, assert_no_axe_violations
@@ -18,7 +19,6 @@ from tests.browser.test_guide import SMALL_SCREEN
 from tests.factories import PASSWORD, add_member, make_coproduction, make_user
 from tests.tasks import run_due_tasks
 from workspaces import services as workspace_services
-from workspaces.demo import SLUG, create_demo
 from workspaces.models import Coproduction, Invitation, Partner
 from workspaces.visibility import Side
 

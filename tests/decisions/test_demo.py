@@ -2,7 +2,7 @@ import pytest
 
 from decisions.demo import add_demo
 from decisions.models import Decision
-from workspaces.demo import SLUG, create_demo
+from demo.build import SLUG, create_demo
 from workspaces.models import Membership
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from decisions import services
+from decisions import selectors, services
 from workspaces.models import Membership
 
 from ..tasks import make_due, run_due_tasks, scheduled
@@ -65,7 +65,7 @@ def test_a_reminder_stays_silent_once_the_vote_is_counted(coproduction, coordina
     decision = open_vote(draft(coproduction, coordinator), coordinator, days=7)
     run_due_tasks()
     mail.outbox.clear()
-    for member in services.eligible_voters(decision):
+    for member in selectors.eligible_voters(decision):
         services.vote_cast(actor=member.user, decision=decision, membership=member, choice="agree")
     services.decision_close(actor=coordinator, decision=decision)
     make_due(scheduled("remind_vote"))

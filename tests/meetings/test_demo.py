@@ -3,9 +3,9 @@ and every page links the cards it rests on."""
 
 import pytest
 
+from demo.build import SLUG, USERS, create_demo
 from meetings.models import Meeting
 from tests.test_crawl_visibility import crawl
-from workspaces.demo import SLUG, USERS, create_demo
 from workspaces.models import Membership
 
 pytestmark = pytest.mark.django_db

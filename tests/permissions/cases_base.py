@@ -44,7 +44,7 @@ CASES = {
     "workspaces:home": Case(SIGNED_IN),
     "workspaces:create": Case(SIGNED_IN),
     "workspaces:invitation": Case(SIGNED_IN, lambda w: [w.invitation.token]),
-    "workspaces:dashboard": Case(MEMBERS, slug),
+    "kompass:overview": Case(MEMBERS, slug),
     "workspaces:settings": Case(COORDINATION, slug),
     "workspaces:partners": Case(MEMBERS, slug),
     "workspaces:partner_create": Case(COORDINATION, slug),

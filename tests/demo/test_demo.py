@@ -2,8 +2,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from accounts.models import User
+from demo.build import SLUG
 from goals.models import Goal
-from workspaces.demo import SLUG
 from workspaces.models import Coproduction
 
 

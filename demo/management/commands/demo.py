@@ -3,7 +3,7 @@ import secrets
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from workspaces.demo import SLUG, USERS, add_large, create_demo
+from demo.build import SLUG, USERS, add_large, create_demo
 from workspaces.models import Coproduction
 
 

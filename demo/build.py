@@ -1,0 +1,43 @@
+"""The demo co-productions, each part from the app it belongs to: the foundation's
+co-production, partners and members first, then every feature app's own demo data.
+
+Everything in the small demo is written through the services, as a user would, so it has
+history and obeys the same rules. ``add_large`` adds a second, big co-production for
+measuring; its rows are bulk-inserted (measuring needs volume, not history)."""
+
+from django.db import transaction
+
+from conflicts import demo as conflicts_demo
+from decisions import demo as decisions_demo
+from goals import demo as goals_demo
+from meetings import demo as meetings_demo
+from structures import demo as structures_demo
+from workspaces import demo as workspaces_demo
+
+SLUG = workspaces_demo.SLUG
+USERS = workspaces_demo.USERS
+
+
+@transaction.atomic
+def create_demo(password: str):
+    coproduction, members = workspaces_demo.create_base(password)
+    goals_demo.add_demo(coproduction, members)
+    meetings_demo.add_demo(coproduction, members)
+    structures_demo.add_demo(coproduction, members)
+    decisions_demo.add_demo(coproduction, members)
+    conflicts_demo.add_demo(coproduction, members)
+    return coproduction
+
+
+@transaction.atomic
+def add_large(
+    *,
+    members: int = 60,
+    goal_count: int = 2000,
+    milestone_count: int = 2000,
+    decision_count: int = 2000,
+):
+    coproduction = workspaces_demo.add_large_base(members=members)
+    goals_demo.add_large(coproduction, goal_count=goal_count, milestone_count=milestone_count)
+    decisions_demo.add_large(coproduction, decision_count=decision_count)
+    return coproduction

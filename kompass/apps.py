@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class KompassConfig(AppConfig):
+    """Der Kompass-Check and the overview of a co-production: the top app that reads every
+    feature app's data (DESIGN.md, layer 4)."""
+
+    name = "kompass"
+    verbose_name = "Kompass-Check"

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from kompass import views
+
+app_name = "kompass"
+
+urlpatterns = [
+    path("<slug:slug>/", views.overview, name="overview"),
+]
