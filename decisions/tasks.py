@@ -1,6 +1,7 @@
 """Background work of decisions: tell those entitled that a vote opened, and remind those who
 have not voted a day before it closes (cards 42, 28)."""
 
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
@@ -12,12 +13,14 @@ from workspaces.notify import REMINDER_LEAD, absolute, enqueue_mail, same_moment
 def schedule_vote_mails(decision: Decision) -> None:
     """Called when the vote opens (inside that transaction)."""
     closes = decision.closes_at.isoformat()
+    link = reverse("decisions:decision", args=[decision.coproduction.slug, decision.pk])
     enqueue_mail(
         announce_vote,
         decision.pk,
         closes,
         about=decision,
         kind="Abstimmung eröffnet",
+        link=link,
         at=decision.opens_at,
     )
     reminder = decision.closes_at - REMINDER_LEAD
@@ -28,6 +31,7 @@ def schedule_vote_mails(decision: Decision) -> None:
             closes,
             about=decision,
             kind="Erinnerung an die Abstimmung",
+            link=link,
             at=reminder,
         )
 

@@ -4,6 +4,7 @@ a meeting the day before (cards 26, 44, 50)."""
 from datetime import timedelta
 
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
@@ -22,6 +23,7 @@ def schedule_poll_mail(poll: SchedulePoll) -> None:
         poll.pk,
         about=poll,
         kind="Einladung zur Terminumfrage",
+        link=reverse("meetings:poll", args=[poll.coproduction.slug, poll.pk]),
         at=timezone.now() + POLL_GRACE,
     )
 
@@ -38,6 +40,7 @@ def schedule_meeting_reminder(meeting: Meeting) -> None:
             meeting.starts_at.isoformat(),
             about=meeting,
             kind="Erinnerung an das Treffen",
+            link=reverse("meetings:meeting", args=[meeting.coproduction.slug, meeting.pk]),
             at=moment,
         )
 

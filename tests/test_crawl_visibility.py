@@ -5,6 +5,8 @@ import re
 from urllib.parse import urljoin, urlparse
 
 import pytest
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from conflicts.models import Conflict
 from decisions.models import Decision
@@ -96,12 +98,19 @@ def crawl(client, start: str) -> dict[str, str]:
 @pytest.mark.parametrize("email", list(USERS))
 def test_no_page_shows_the_other_sides_private_work(client, email):
     create_demo("crawl-password-123")
+    # Every mail about the demo's items failed: the coordination's list of them leaks nothing.
+    failed = DBTaskResult.objects.filter(mailing__isnull=False).update(
+        status="FAILED", finished_at=timezone.now(), traceback="SMTPServerDisconnected"
+    )
+    assert failed, "the demo's meetings and votes queue mails"
     membership = Membership.objects.select_related("partner", "user").get(
         user__email=email, coproduction__slug=SLUG
     )
     client.force_login(membership.user)
     pages = crawl(client, f"/werkstatt/{SLUG}/")
     html = "\n".join(pages.values())
+    if membership.access == Membership.Access.COORDINATION:
+        assert pages.get(f"/werkstatt/{SLUG}/nicht-zugestellt/"), "the failed mails are listed"
     assert len([p for p in pages.values() if p]) > 15, "the crawl should reach the whole workspace"
     side = membership.partner.side
     texts = list(side_only_texts())

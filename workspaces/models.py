@@ -271,6 +271,7 @@ class Mailing(models.Model):
         "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
     )
     item_id = models.PositiveBigIntegerField()
+    link = models.CharField(max_length=200)  # the item's page, shown if the mail fails
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):

@@ -40,9 +40,9 @@ def render_text(template: str, context: dict) -> str:
     return get_template(template).template.render(Context(context, autoescape=False))
 
 
-def enqueue_mail(task, *args, about, kind: str, at: datetime | None = None) -> None:
+def enqueue_mail(task, *args, about, kind: str, link: str, at: datetime | None = None) -> None:
     """Queue ``task(*args)`` at ``at`` (now if it has passed or is None), inside the caller's
-    transaction, noting which item of which co-production it is about."""
+    transaction, noting which item (and its page ``link``) of which co-production it is about."""
     if at is not None and at > timezone.now():
         task = task.using(run_after=at)
     result = task.enqueue(*args)
@@ -52,7 +52,14 @@ def enqueue_mail(task, *args, about, kind: str, at: datetime | None = None) -> N
         coproduction_id=about.coproduction_id,
         item_type=ContentType.objects.get_for_model(about),
         item_id=about.pk,
+        link=link,
     )
+
+
+def failure_reason(result) -> str:
+    """Why a task failed: the last line of its traceback (the exception and its message)."""
+    lines = result.traceback.strip().splitlines()
+    return lines[-1] if lines else result.exception_class_path
 
 
 def deliver(context, messages) -> int:

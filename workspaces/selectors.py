@@ -1,10 +1,15 @@
 """Reads of the Werkstatt that depend on who is looking."""
 
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.http import Http404
 
-from workspaces.models import Coproduction, Invitation, Membership, Partner
-from workspaces.visibility import Viewer
+from workspaces.models import Coproduction, Invitation, Mailing, Membership, Partner
+from workspaces.notify import failure_reason
+from workspaces.visibility import Viewer, visible_among
 
 
 def active_membership(user, coproduction) -> Membership | None:
@@ -57,3 +62,43 @@ def open_invitations(coproduction):
     return Invitation.objects.filter(
         coproduction=coproduction, accepted_at__isnull=True, revoked_at__isnull=True
     ).select_related("partner")
+
+
+@dataclass(frozen=True)
+class Undelivered:
+    kind: str
+    item: object
+    link: str
+    failed_at: datetime
+    reason: str
+
+
+def undelivered_mails(viewer: Viewer) -> list[Undelivered]:
+    """Failed mails about items the viewer may see, newest first: a side-only item's mail
+    shows only on its own side."""
+    failed = list(
+        Mailing.objects.filter(coproduction_id=viewer.coproduction_id, task__status="FAILED")
+        .select_related("task")
+        .order_by("-task__finished_at", "-pk")
+    )
+    ids_by_type: dict[int, list[int]] = {}
+    for mailing in failed:
+        ids_by_type.setdefault(mailing.item_type_id, []).append(mailing.item_id)
+    visible = {
+        (type_id, pk): item
+        for type_id, ids in ids_by_type.items()
+        for pk, item in visible_among(
+            viewer, ContentType.objects.get_for_id(type_id).model_class(), ids
+        ).items()
+    }
+    return [
+        Undelivered(
+            kind=mailing.kind,
+            item=visible[key],
+            link=mailing.link,
+            failed_at=mailing.task.finished_at,
+            reason=failure_reason(mailing.task),
+        )
+        for mailing in failed
+        if (key := (mailing.item_type_id, mailing.item_id)) in visible
+    ]

@@ -8,6 +8,7 @@ import secrets
 from datetime import timedelta
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -158,7 +159,8 @@ def invitation_create(*, actor, coproduction, partner, email: str, access: str) 
         expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
     )
     # Queued with the invitation itself: sent by the worker once this transaction commits.
-    enqueue_mail(send_invitation, invitation.pk, about=invitation, kind="Einladung")
+    members = reverse("workspaces:members", args=[coproduction.slug])
+    enqueue_mail(send_invitation, invitation.pk, about=invitation, kind="Einladung", link=members)
     return invitation
 
 

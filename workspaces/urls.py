@@ -14,6 +14,7 @@ urlpatterns = [
     path("<slug:slug>/partner/<int:pk>/", views.partner_detail, name="partner"),
     path("<slug:slug>/mitglieder/", views.member_list, name="members"),
     path("<slug:slug>/mitglieder/einladen/", views.member_invite, name="invite"),
+    path("<slug:slug>/nicht-zugestellt/", views.undelivered_mails, name="undelivered"),
     path("<slug:slug>/mitglieder/<int:pk>/", views.member_detail, name="member"),
     path("<slug:slug>/mitglieder/<int:pk>/austreten/", views.member_leave, name="leave"),
     path(

@@ -193,8 +193,22 @@ def member_list(request, coproduction, viewer):
             "invitations": selectors.open_invitations(coproduction)
             if viewer.is_coordinator
             else [],
+            "undelivered": len(selectors.undelivered_mails(viewer))
+            if viewer.is_coordinator
+            else 0,
         },
         section="members",
+    )
+
+
+@member_view
+def undelivered_mails(request, coproduction, viewer):
+    """Mails the worker gave up on, for the coordination to follow up (the operator finds
+    them in the log too)."""
+    require(request.user, "workspaces.manage", viewer)
+    mails = selectors.undelivered_mails(viewer)
+    return workspace_render(
+        request, "workspaces/undelivered.html", {"mails": mails}, section="members"
     )
 
 

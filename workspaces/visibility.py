@@ -108,3 +108,15 @@ def audience(item):
     if item.visibility == Visibility.SIDE:
         members = members.filter(partner__side=item.owner_side or None)
     return members
+
+
+def visible_among(viewer: Viewer, model, ids) -> dict:
+    """Those of the ``model`` items ``ids`` the viewer may see, by primary key. Items without a
+    visibility of their own (invitations) are seen by the co-production's coordinators."""
+    if hasattr(model.objects, "visible_to"):
+        rows = model.objects.visible_to(viewer)
+    elif viewer.is_coordinator:
+        rows = model.objects.filter(coproduction_id=viewer.coproduction_id)
+    else:
+        return {}
+    return rows.in_bulk(ids)

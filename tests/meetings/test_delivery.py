@@ -122,3 +122,51 @@ def test_a_failing_mail_server_means_retries_with_back_off_then_failed_and_logge
     assert "ConnectionRefusedError" in reminder.traceback
     assert "failed for good after 3 attempts" in caplog.text
     assert not Delivery.objects.exists()
+
+
+def fail_for_good(settings):
+    """A real SMTP connection to a port where nobody listens, and no second attempt."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 5
+    settings.TASK_ATTEMPTS = 1
+    run_due_tasks(may_fail=True)
+
+
+def test_the_coordination_sees_a_mail_given_up_as_not_delivered_with_the_reason(
+    client, reminder, coproduction, coordinator, admin_member, settings
+):
+    fail_for_good(settings)
+    client.force_login(coordinator)
+    slug = coproduction.slug
+    members = client.get(f"/werkstatt/{slug}/mitglieder/", secure=True).content.decode()
+    assert "1 E-Mail nicht zugestellt" in members
+    page = client.get(f"/werkstatt/{slug}/nicht-zugestellt/", secure=True).content.decode()
+    assert "nicht zugestellt:</strong> Erinnerung an das Treffen" in page
+    assert ">Plenum</a>" in page and "ConnectionRefusedError" in page
+    client.force_login(admin_member.user)
+    assert client.get(f"/werkstatt/{slug}/nicht-zugestellt/", secure=True).status_code == 403
+
+
+def test_a_side_only_items_failed_mail_shows_on_its_own_side_only(
+    client, coproduction, coordinator, civil_member, settings
+):
+    civil_member.access = "coordination"
+    civil_member.save()
+    make_meeting(
+        coproduction,
+        civil_member.user,
+        side="civil_society",
+        visibility="side",
+        starts_at=soon(),
+        title="Vorbesprechung der Initiative",
+    )
+    make_due(scheduled("remind_meeting"))
+    fail_for_good(settings)
+    url = f"/werkstatt/{coproduction.slug}/nicht-zugestellt/"
+    client.force_login(civil_member.user)
+    assert "Vorbesprechung der Initiative" in client.get(url, secure=True).content.decode()
+    client.force_login(coordinator)  # the administration's coordination
+    page = client.get(url, secure=True).content.decode()
+    assert "Vorbesprechung" not in page and "Alle E-Mails sind zugestellt." in page
+    members = client.get(f"/werkstatt/{coproduction.slug}/mitglieder/", secure=True).content.decode()
+    assert "nicht zugestellt" not in members

@@ -28,17 +28,13 @@ from django_tasks_db.management.commands import db_worker as library
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction
 
+from workspaces.notify import failure_reason
+
 logger = logging.getLogger("gemeinwerk.tasks")
 
 
 class WorkerVanished(Exception):
     """The worker running a task stopped answering (killed or lost) too often."""
-
-
-def reason(result: DBTaskResult) -> str:
-    """The last line of a failure's traceback: the exception and its message."""
-    lines = result.traceback.strip().splitlines()
-    return lines[-1] if lines else result.exception_class_path
 
 
 def reclaim_abandoned(backend_name: str) -> int:
@@ -100,7 +96,7 @@ class Worker(library.Worker):
                 db_task_result.pk,
                 db_task_result.task_path,
                 attempts,
-                reason(db_task_result),
+                failure_reason(db_task_result),
             )
             return
         delay = timedelta(seconds=settings.TASK_RETRY_DELAY * 2 ** (attempts - 1))
@@ -114,7 +110,7 @@ class Worker(library.Worker):
             attempts,
             settings.TASK_ATTEMPTS,
             delay,
-            reason(db_task_result),
+            failure_reason(db_task_result),
         )
 
 
