@@ -42,14 +42,16 @@ def render_text(template: str, context: dict) -> str:
 
 def enqueue_mail(task, *args, about, kind: str, link: str, at: datetime | None = None) -> None:
     """Queue ``task(*args)`` at ``at`` (now if it has passed or is None), inside the caller's
-    transaction, noting which item (and its page ``link``) of which co-production it is about."""
+    transaction, noting which item (and its page ``link``) of which co-production it is about
+    (``about``: the item, or the co-production for mails about all of it)."""
     if at is not None and at > timezone.now():
         task = task.using(run_after=at)
     result = task.enqueue(*args)
     Mailing.objects.create(
         task_id=result.id,
         kind=kind,
-        coproduction_id=about.coproduction_id,
+        # An item of a co-production, or the co-production itself (news about all of it).
+        coproduction_id=getattr(about, "coproduction_id", about.pk),
         item_type=ContentType.objects.get_for_model(about),
         item_id=about.pk,
         link=link,

@@ -193,9 +193,7 @@ def member_list(request, coproduction, viewer):
             "invitations": selectors.open_invitations(coproduction)
             if viewer.is_coordinator
             else [],
-            "undelivered": len(selectors.undelivered_mails(viewer))
-            if viewer.is_coordinator
-            else 0,
+            "undelivered": len(selectors.undelivered_mails(viewer)) if viewer.is_coordinator else 0,
         },
         section="members",
     )

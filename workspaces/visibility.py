@@ -112,8 +112,12 @@ def audience(item):
 
 def visible_among(viewer: Viewer, model, ids) -> dict:
     """Those of the ``model`` items ``ids`` the viewer may see, by primary key. Items without a
-    visibility of their own (invitations) are seen by the co-production's coordinators."""
-    if hasattr(model.objects, "visible_to"):
+    visibility of their own (invitations) are seen by the co-production's coordinators; the
+    co-production itself by its members."""
+    if not hasattr(model, "coproduction_id"):  # the co-production itself
+        rows = model.objects.filter(pk=viewer.coproduction_id)
+        rows = rows if viewer.is_member else rows.none()
+    elif hasattr(model.objects, "visible_to"):
         rows = model.objects.visible_to(viewer)
     elif viewer.is_coordinator:
         rows = model.objects.filter(coproduction_id=viewer.coproduction_id)

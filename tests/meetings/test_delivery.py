@@ -10,7 +10,9 @@ from django.core import mail
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from workspaces.models import Delivery
+from tests.factories import make_user, viewer_of
+from workspaces.models import Coproduction, Delivery
+from workspaces.visibility import visible_among
 
 from ..tasks import make_due, run_due_tasks, scheduled
 from .helpers import make_meeting
@@ -168,5 +170,17 @@ def test_a_side_only_items_failed_mail_shows_on_its_own_side_only(
     client.force_login(coordinator)  # the administration's coordination
     page = client.get(url, secure=True).content.decode()
     assert "Vorbesprechung" not in page and "Alle E-Mails sind zugestellt." in page
-    members = client.get(f"/werkstatt/{coproduction.slug}/mitglieder/", secure=True).content.decode()
+    members = client.get(
+        f"/werkstatt/{coproduction.slug}/mitglieder/", secure=True
+    ).content.decode()
     assert "nicht zugestellt" not in members
+
+
+def test_mails_about_a_whole_co_production_are_seen_by_its_members_only(
+    coproduction, coordinator, civil_member
+):
+    ids = [coproduction.pk]
+    assert visible_among(viewer_of(civil_member.user, coproduction), Coproduction, ids) == {
+        coproduction.pk: coproduction
+    }
+    assert visible_among(viewer_of(make_user(), coproduction), Coproduction, ids) == {}

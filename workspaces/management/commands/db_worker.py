@@ -42,6 +42,8 @@ def reclaim_abandoned(backend_name: str) -> int:
     returns how many were taken back."""
     cutoff = timezone.now() - timedelta(seconds=settings.TASK_WORKER_TIMEOUT)
     stale = DBTaskResult.objects.running().filter(backend_name=backend_name, started_at__lt=cutoff)
+    if not stale.exists():  # the usual case: no write lock taken
+        return 0
     with exclusive_transaction(stale.db):
         abandoned = list(stale.select_for_update(skip_locked=True))
         for result in abandoned:
