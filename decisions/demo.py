@@ -30,6 +30,12 @@ def _open(decision, actor, days: int, **extra):
     )
 
 
+def _opened_weeks_ago(decision, actor):
+    """A vote that opened before every partner's Rücksprachefrist (up to 21 days) was over,
+    so it can be counted now that everyone has voted."""
+    return _open(decision, actor, 1, opens_at=timezone.now() - timedelta(days=22))
+
+
 def add_demo(coproduction, members: dict):
     ini, amt, mod = members["initiative"], members["verwaltung"], members["moderation"]
     body = coproduction.bodies.order_by("id").first()
@@ -49,7 +55,7 @@ def add_demo(coproduction, members: dict):
         mandate_note="Alle Partner:innen entscheiden gleichberechtigt im Plenum.",
         goals=goals,
     )
-    _open(rhythm, mod.user, 22)
+    _opened_weeks_ago(rhythm, mod.user)
     _vote_all(
         rhythm,
         {
@@ -74,7 +80,7 @@ def add_demo(coproduction, members: dict):
         prepared_by=amt,
         body=body,
     )
-    _open(summer, amt.user, 22)
+    _opened_weeks_ago(summer, amt.user)
     _vote_all(summer, {}, others={"choice": "agree"})
     services.decision_close(actor=amt.user, decision=summer)
 
@@ -88,7 +94,7 @@ def add_demo(coproduction, members: dict):
         options=["Im Rathaus", "In der Markthalle"],
         goals=goals,
     )
-    _open(summit, ini.user, 22)
+    _opened_weeks_ago(summit, ini.user)
     keys = [str(o.pk) for o in summit.options.all()]
     _vote_all(
         summit,

@@ -491,6 +491,24 @@ def _settle(actor, decision: Decision, *, result: dict, outcome: str, reasons: s
     return decision
 
 
+def _refuse_before_consultation(decision: Decision, now) -> None:
+    """Every partner gets its Rücksprachefrist before the votes are counted (cards 26, 41) —
+    also one whose members have not joined yet, so "everyone has voted" does not cut it
+    short. Only the override with a written reason, given when the vote opened, does."""
+    if decision.consultation_override or decision.opens_at is None:
+        return
+    slowest = longest_consultation(decision)
+    if slowest is None:
+        return
+    over = decision.opens_at + timedelta(days=slowest.consultation_days)
+    if now < over:
+        raise DecisionError(
+            f"{slowest.name} braucht {_days(slowest.consultation_days)} für interne "
+            f"Rücksprache. Auszählen könnt ihr frühestens am {_date(over)} – auch wenn alle "
+            "schon abgestimmt haben."
+        )
+
+
 @transaction.atomic
 def decision_close(*, actor, decision: Decision, reasons: str = "") -> Decision:
     """Count the votes. After the period ends — or earlier once everyone entitled has voted,
@@ -503,6 +521,7 @@ def decision_close(*, actor, decision: Decision, reasons: str = "") -> Decision:
         )
     now = timezone.now()
     extra = {}
+    _refuse_before_consultation(decision, now)
     if decision.closes_at and now < decision.closes_at:
         missing = selectors.eligible_voters(decision).exclude(votes__decision=decision).count()
         if missing:

@@ -97,7 +97,7 @@ def _quorum_missed(result: dict, quorum: int) -> dict | None:
             passed=False,
             decided_by="Nicht beschlussfähig",
             explanation=f"Nicht beschlussfähig: Abgestimmt haben {_people(voters)}, nötig "
-            f"wären mindestens {quorum} Stimmen.",
+            f"wären mindestens {quorum} {'Stimme' if quorum == 1 else 'Stimmen'}.",
         )
         return result
     return None

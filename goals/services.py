@@ -132,6 +132,17 @@ def _still_referenced(goal: Goal) -> bool:
     return wider_milestones.exists() or wider_obstacles.exists()
 
 
+def _check_future(due_date) -> None:
+    """A goal is set for a date still to come (issue 9 §6): a date that has passed is almost
+    always a typo in the year, and the goal would be "missed" from its first day."""
+    if due_date is not None and due_date < timezone.localdate():
+        raise GoalError(
+            f"Dieses Datum ({due_date:%d.%m.%Y}) liegt in der Vergangenheit. Bis wann wollt "
+            "ihr das Ziel von heute an erreichen?",
+            field="due_date",
+        )
+
+
 # Goals -------------------------------------------------------------------------------------
 
 
@@ -158,6 +169,7 @@ def goal_create(
     visibility = visibility or (Visibility.COPRODUCTION if joint else Visibility.SIDE)
     _check_side_item(owner_side, visibility)
     _check_concrete(level, due_date)
+    _check_future(due_date)
     answers = list(answers) if joint else []
     _check_answers(coproduction.pk, answers)
     goal = Goal.objects.create(
@@ -185,6 +197,9 @@ def goal_update(*, actor, goal: Goal, expected_version: int, answers=None, **val
     visibility = values.get("visibility", goal.visibility)
     _check_side_item(goal.owner_side, visibility)
     _check_concrete(values.get("level", goal.level), values.get("due_date", goal.due_date))
+    stored_due = Goal.objects.filter(pk=goal.pk).values_list("due_date", flat=True).first()
+    if values.get("due_date", stored_due) != stored_due:
+        _check_future(values["due_date"])
     was_shared = Goal.objects.filter(pk=goal.pk).exclude(visibility=Visibility.SIDE).exists()
     if was_shared and visibility == Visibility.SIDE and _still_referenced(goal):
         raise GoalError(

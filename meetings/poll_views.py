@@ -64,7 +64,7 @@ def _poll_context(viewer, poll, answer_form=None) -> dict:
         "poll": poll,
         "item": poll,
         "results": results,
-        "best": results[0] if results else None,
+        "best": selectors.best_date(results),
         "answer_form": answer_form,
         "may_edit": viewer.may_edit(poll),
         "history": history_for(poll)[:HISTORY_LENGTH],
@@ -238,7 +238,8 @@ def poll_close(request, coproduction, viewer, pk):
         messages.info(request, "Diese Umfrage ist schon abgeschlossen.")
         return redirect(poll_url(coproduction, poll))
     results = selectors.poll_results(poll)
-    initial = {"date": results[0].date.pk} if results else {}
+    best = selectors.best_date(results)
+    initial = {"date": best.date.pk} if best else {}
     form = CloseForm(request.POST or None, poll=poll, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -117,6 +117,7 @@ class DateResult:
     no: list = field(default_factory=list)
     silent: list = field(default_factory=list)
     volunteers_out: list = field(default_factory=list)
+    past: bool = False
 
     @property
     def can_come(self) -> int:
@@ -124,7 +125,14 @@ class DateResult:
 
     @property
     def sort_key(self):
-        return (-self.can_come, -len(self.yes), len(self.volunteers_out), self.date.starts_at)
+        # A date that has passed is never the best one, however many could have come.
+        return (
+            self.past,
+            -self.can_come,
+            -len(self.yes),
+            len(self.volunteers_out),
+            self.date.starts_at,
+        )
 
 
 def poll_results(poll: SchedulePoll) -> list[DateResult]:
@@ -136,8 +144,9 @@ def poll_results(poll: SchedulePoll) -> list[DateResult]:
     ):
         answers[(row[0], row[1])] = row[2]
     results = []
+    now = timezone.now()
     for date in poll.dates.all():
-        result = DateResult(date=date)
+        result = DateResult(date=date, past=date.starts_at < now)
         for member in members:
             answer = answers.get((date.pk, member.pk))
             bucket = {
@@ -153,6 +162,11 @@ def poll_results(poll: SchedulePoll) -> list[DateResult]:
                 result.volunteers_out.append(member)
         results.append(result)
     return sorted(results, key=lambda r: r.sort_key)
+
+
+def best_date(results: list[DateResult]) -> DateResult | None:
+    """The best date still to come, if any."""
+    return results[0] if results and not results[0].past else None
 
 
 def answers_of(membership, poll: SchedulePoll) -> dict[int, str]:

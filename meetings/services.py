@@ -52,6 +52,11 @@ class MeetingError(WorkspaceError):
     """A change the rules of meetings do not allow; ``field`` names the culprit."""
 
 
+MEETING_RECORDED = (
+    "Das Protokoll dieses Treffens ist genehmigt. Das Treffen bleibt als Nachweis, wie es war."
+)
+
+
 def default_slot(starts_at: datetime) -> str:
     """Weekend on Saturday and Sunday, evening from 17:00, otherwise working hours (card 26)."""
     local = timezone.localtime(starts_at, BERLIN)
@@ -83,6 +88,9 @@ def _created(actor, item, fields: list[str]) -> None:
 def _check_times(starts_at, ends_at, field: str = "ends_at") -> None:
     if starts_at and ends_at and ends_at <= starts_at:
         raise MeetingError("Das Ende muss nach dem Beginn liegen.", field=field)
+
+
+PAST_DATE = "Dieser Termin liegt in der Vergangenheit. Schlagt einen Termin vor, der noch kommt."
 
 
 # Scheduling polls ---------------------------------------------------------------------------
@@ -141,6 +149,9 @@ def date_add(
 ) -> ProposedDate:
     _open_poll(poll)
     _check_times(starts_at, ends_at)
+    if starts_at < timezone.now():
+        # Nobody can meet at a date that has passed; a poll only asks about coming ones.
+        raise MeetingError(PAST_DATE, field="starts_at")
     date = ProposedDate.objects.create(
         poll=poll, starts_at=starts_at, ends_at=ends_at, slot=slot or default_slot(starts_at)
     )
@@ -168,7 +179,8 @@ def date_remove(*, actor, date: ProposedDate, expected_answers: int | None = Non
     answers = stored.answers.count()
     if expected_answers is not None and answers > expected_answers:
         raise MeetingError(
-            f"Inzwischen haben {answers} Mitglieder zu diesem Termin geantwortet. Schaut es "
+            f"Inzwischen {'hat ein Mitglied' if answers == 1 else f'haben {answers} Mitglieder'} "
+            "zu diesem Termin geantwortet. Schaut es "
             "euch noch einmal an, bevor ihr ihn entfernt."
         )
     record_change(
@@ -215,6 +227,12 @@ def poll_close(*, actor, poll: SchedulePoll, date: ProposedDate | None = None, m
     if date is not None:
         if date.poll_id != poll.pk:
             raise MeetingError("Dieser Termin gehört nicht zu der Umfrage.", field="date")
+        if date.starts_at < timezone.now():
+            raise MeetingError(
+                "Dieser Termin ist schon vorbei. Wählt einen Termin, der noch kommt, oder "
+                "schließt die Umfrage ohne Treffen und schlagt neue Termine vor.",
+                field="date",
+            )
         created = meeting_create(
             actor=actor,
             coproduction=poll.coproduction,
@@ -291,6 +309,8 @@ def meeting_create(
     visibility: str = Visibility.COPRODUCTION,
     poll=None,
 ) -> Meeting:
+    """A meeting with its empty draft minutes. One in the past is legitimate (recorded
+    afterwards); the form asks for a confirmation first."""
     owner_side = _owner(owner_side, visibility)
     _check_times(starts_at, ends_at)
     check_format(format, place, link)
@@ -318,9 +338,12 @@ def meeting_create(
 
 @transaction.atomic
 def meeting_update(*, actor, meeting: Meeting, expected_version: int, **values) -> Meeting:
+    """Change a meeting. Once its minutes are approved it is a record and stays as it was."""
     stored = Meeting.objects.filter(pk=meeting.pk).first()
     if stored is None:
         raise MeetingError("Dieses Treffen gibt es nicht mehr. Jemand hat es gelöscht.")
+    if Minutes.objects.filter(meeting=stored, status=Minutes.Status.APPROVED).exists():
+        raise MeetingError(MEETING_RECORDED)
     merged = {name: values.get(name, getattr(stored, name)) for name in MEETING_FIELDS}
     if merged["visibility"] == Visibility.SIDE and not stored.owner_side:
         raise MeetingError(

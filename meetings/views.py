@@ -92,6 +92,8 @@ def meeting_create(request, coproduction, viewer):
 @member_view
 def meeting_detail(request, coproduction, viewer, pk):
     meeting = get_visible(selectors.meeting_detail_for(viewer), viewer, pk=pk)
+    # Approved minutes make the meeting a record: no edit form (the service refuses too).
+    recorded = meeting.minutes.status == Minutes.Status.APPROVED
 
     def update(form):
         services.meeting_update(
@@ -117,8 +119,9 @@ def meeting_detail(request, coproduction, viewer, pk):
         context={
             "meeting": meeting,
             "agenda": meeting.agenda.all(),
-            "agenda_frozen": meeting.minutes.status == Minutes.Status.APPROVED,
+            "agenda_frozen": recorded,
         },
+        editable=not recorded,
     )
 
 

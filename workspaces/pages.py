@@ -56,9 +56,22 @@ def create_page(request, viewer, *, form_class, create, done, template, section,
     return workspace_render(request, template, context, section=section)
 
 
-def item_page(request, viewer, item, *, form_class, update, done, template, section, context=None):
-    """An item with its visibility and history; its editors get the form (version checked)."""
-    may_edit = viewer.may_edit(item)
+def item_page(
+    request,
+    viewer,
+    item,
+    *,
+    form_class,
+    update,
+    done,
+    template,
+    section,
+    context=None,
+    editable=True,
+):
+    """An item with its visibility and history; its editors get the form (version checked)
+    unless the domain has made the item a record (``editable`` false)."""
+    may_edit = editable and viewer.may_edit(item)
     form = None
     if may_edit:
         # The form works on a copy: if saving fails, the page still shows the stored item.

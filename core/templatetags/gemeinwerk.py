@@ -3,6 +3,7 @@ import functools
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -46,3 +47,19 @@ def visibility_badge(item) -> str:
         lock,
         item.visibility_label(),
     )
+
+
+@register.simple_tag(takes_context=True)
+def rendered(context, template_name: str) -> str:
+    """A template rendered with the current context, for ``{% rendered "x.html" as html %}``:
+    markup shown twice (a phone and a wide layout) is rendered only once."""
+    return mark_safe(context.template.engine.get_template(template_name).render(context))  # noqa: S308 - our own template, autoescaped
+
+
+@register.filter
+def consultation(days) -> str:
+    """A Rücksprachefrist as people say it: "1 Tag", "14 Tage"; a new partner's 0 means
+    nobody has said yet, not "no time needed" (issue 9 §6)."""
+    if not days:
+        return "nicht angegeben"
+    return "1 Tag" if days == 1 else f"{days} Tage"

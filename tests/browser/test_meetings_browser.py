@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.db.models import F
 from django.utils import timezone
 
 from conflicts.models import Conflict
@@ -36,14 +37,14 @@ def check(page) -> None:
     assert page.locator(".why a").count() > 0, f"{page.url} links no card"
 
 
-def past_weekday_and_saturday():
-    """Dates that have passed (the minutes can only be approved after the meeting): the
-    latest weekday before today and the latest Saturday before today."""
+def coming_weekday_and_saturday():
+    """Dates still to come (a poll asks only about those): the next weekday after today and
+    the next Saturday after today."""
     today = timezone.localdate()
-    weekday = today - timedelta(days=1)
+    weekday = today + timedelta(days=1)
     while weekday.weekday() >= 5:
-        weekday -= timedelta(days=1)
-    saturday = today - timedelta(days=(today.weekday() - 5) % 7 or 7)
+        weekday += timedelta(days=1)
+    saturday = today + timedelta(days=(5 - today.weekday()) % 7 or 7)
     return weekday, saturday
 
 
@@ -69,7 +70,7 @@ def test_a_meeting_is_scheduled_by_poll_and_held_with_agenda_and_minutes(
     Conflict.objects.create(coproduction=coproduction, title="Flächenvergabe")
     log_in_by_cookie(page, live_server, coordinator)
     base = f"/werkstatt/{coproduction.slug}/treffen/"
-    day, saturday = past_weekday_and_saturday()
+    day, saturday = coming_weekday_and_saturday()
     working_hours = f"{day:%d.%m.%Y} 10:00 (Arbeitszeit)"
     evening = f"{day:%d.%m.%Y} 18:00 (Abends)"
     weekend = f"{saturday:%d.%m.%Y} 11:00 (Wochenende)"
@@ -182,7 +183,11 @@ def test_a_meeting_is_scheduled_by_poll_and_held_with_agenda_and_minutes(
     assert agenda_titles(page) == ["Begrüßung", "Konflikt: Flächenvergabe", "Haushalt"]
     check(page)
 
-    # 8. After the meeting the coordinator drafts the minutes with who attended …
+    # 8. Two weeks later, after the meeting, the coordinator drafts the minutes with who
+    # attended …
+    Meeting.objects.filter(pk=meeting.pk).update(
+        starts_at=F("starts_at") - timedelta(days=14), ends_at=F("ends_at") - timedelta(days=14)
+    )
     page.get_by_role("link", name="Protokoll (Entwurf)").click()
     check(page)
     minutes_url = page.url
@@ -218,7 +223,8 @@ def test_a_meeting_is_scheduled_by_poll_and_held_with_agenda_and_minutes(
 
     # The agenda is part of the record now.
     page.goto(meeting_url)
-    assert "bleibt, wie sie ist" in page.content()
+    assert "bleiben, wie sie sind" in page.content()
+    assert page.get_by_text("Bearbeiten", exact=True).count() == 0  # a record: no edit form
     assert page.get_by_role("button", name="„Haushalt“ nach oben").count() == 0
 
     # 9. The meeting goes into the calendar.

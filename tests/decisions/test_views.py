@@ -1,10 +1,12 @@
 import csv
 import io
+from datetime import timedelta
 
 import docx
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from decisions import services
 from decisions.models import Decision, Vote
@@ -85,7 +87,19 @@ def test_a_decision_is_prepared_opened_voted_and_counted(coproduction, coordinat
     )
     assert Vote.objects.count() == 2
     page = client.get(url("decision", coproduction, decision.pk), secure=True).content.decode()
-    assert "Zwischenstand" in page and "Gruppenakzeptanz" in page
+    assert "Zwischenstand – noch nicht entschieden" in page and "Gruppenakzeptanz" in page
+    assert "Gewählt" not in page and "✓" not in page  # the interim tally names no winner
+    # Everyone has voted, but the administration's 21 days of Rücksprache are not over.
+    response = client.post(
+        url("close", coproduction, decision.pk),
+        {"reasons": "Gut erreichbar"},
+        secure=True,
+        follow=True,
+    )
+    assert "braucht 21 Tage für interne Rücksprache" in response.content.decode()
+    Decision.objects.filter(pk=decision.pk).update(
+        opens_at=timezone.now() - timedelta(days=21, minutes=1)
+    )
     response = client.post(
         url("close", coproduction, decision.pk), {"reasons": "Gut erreichbar"}, secure=True
     )

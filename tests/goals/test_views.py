@@ -34,7 +34,7 @@ def draft_data(**overrides) -> dict:
         "level": "concrete",
         "title": "Jede Kita kocht frisch",
         "description": "Mit regionalen Zutaten.",
-        "due_date": "2026-09-01",
+        "due_date": "2030-09-01",
         "dimensions": ["material", "social"],
         "visibility": "side",
         **overrides,
@@ -61,9 +61,9 @@ def test_a_side_draft_is_created_side_only_with_dimensions_and_history(coproduct
     goal = Goal.objects.get()
     assert (goal.kind, goal.owner_side, goal.visibility) == ("side", "administration", "side")
     assert goal.dimensions == ["material", "social"]
-    assert goal.due_date == date(2026, 9, 1)
+    assert goal.due_date == date(2030, 9, 1)
     assert "Materielle Teilhabe, Soziale Teilhabe" in page
-    assert "bis 01.09.2026" in page
+    assert "bis 01.09.2030" in page
     assert 'id="verlauf"' in page and "angelegt" in page
 
 

@@ -407,7 +407,8 @@ def test_the_frozen_agenda_offers_no_buttons_and_refuses_posts(
     services.minutes_approve(actor=coordinator, minutes=meeting.minutes, expected_version=2)
     client = login(coordinator)
     html = client.get(url("meeting", coproduction, meeting.pk), secure=True).content.decode()
-    assert "bleibt, wie sie ist" in html
+    assert "bleiben, wie sie sind" in html
+    assert 'id="bearbeiten"' not in html  # an approved meeting is a record: no edit form
     assert "nach oben" not in html and "Punkt ergänzen" not in html
     response = client.post(
         url("agenda_move", coproduction, meeting.pk, second.pk),
