@@ -12,6 +12,8 @@ urlpatterns = [
     path("treffen/<int:pk>/", views.meeting_detail, name="meeting"),
     path("treffen/<int:pk>/loeschen/", views.meeting_delete, name="meeting_delete"),
     path("treffen/<int:pk>/kalender.ics", views.meeting_ics, name="meeting_ics"),
+    path("treffen/<int:pk>/tagesordnung.docx", views.agenda_docx, name="agenda_docx"),
+    path("treffen/<int:pk>/protokoll.docx", views.minutes_docx, name="minutes_docx"),
     path("treffen/<int:pk>/tagesordnung/neu/", views.agenda_create, name="agenda_create"),
     path(
         "treffen/<int:pk>/tagesordnung/<int:item_pk>/entfernen/",

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from history.services import history_for
-from meetings import calendar, selectors, services
+from meetings import calendar, exports, selectors, services
 from meetings.forms import (
     AgendaItemForm,
     MeetingForm,
@@ -155,6 +155,33 @@ def _ics(content: bytes, filename: str, *, attachment: bool = True) -> HttpRespo
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _docx(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@member_view
+def agenda_docx(request, coproduction, viewer, pk):
+    """The invitation with the agenda as a Word document (issue 9 §4)."""
+    meeting = get_visible(selectors.meeting_detail_for(viewer), viewer, pk=pk)
+    content = exports.agenda_docx(meeting, meeting.agenda.all())
+    return _docx(content, f"tagesordnung-{meeting.pk}.docx")
+
+
+@member_view
+def minutes_docx(request, coproduction, viewer, pk):
+    """The minutes as a Word document, marked approved or draft (issue 9 §4)."""
+    meeting = get_visible(selectors.meeting_detail_for(viewer), viewer, pk=pk)
+    attendees = meeting.minutes.attendees.select_related("user", "partner")
+    content = exports.minutes_docx(meeting, meeting.agenda.all(), attendees)
+    return _docx(content, f"protokoll-{meeting.pk}.docx")
 
 
 # Agenda -------------------------------------------------------------------------------------

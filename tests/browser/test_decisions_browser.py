@@ -216,6 +216,8 @@ def decided(coproduction, actor, question: str, decision=None) -> Decision:
     services.decision_open_voting(
         actor=actor,
         decision=decision,
+        # Opened a month ago: every partner's Rücksprachefrist is over, it can be counted.
+        opens_at=timezone.now() - timedelta(days=30),
         closes_at=timezone.now() + timedelta(days=30),
         expected_version=decision.version,
     )

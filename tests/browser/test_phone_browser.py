@@ -3,6 +3,7 @@ one control that works without JavaScript, each page's primary action lies withi
 two screens, the poll's answers need no sideways scrolling — and a printed page is its
 content: no navigation, no form, no history."""
 
+import docx
 import pytest
 from django.utils import timezone
 
@@ -140,4 +141,21 @@ def test_a_printed_werkstatt_page_is_its_content_without_navigation_forms_or_his
         assert not page.locator(hidden).first.is_visible(), f"{hidden} is printed"
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+
+    # The meeting with approved minutes: printed without buttons, and filed as Word files.
+    page.emulate_media(media="screen")
+    meeting = Meeting.objects.filter(minutes__status="approved").get()
+    page.goto(f"/werkstatt/{SLUG}/treffen/{meeting.pk}/")
+    for name, marker in [
+        ("Tagesordnung als Word-Datei (.docx)", f"Tagesordnung: {meeting.title}"),
+        ("Protokoll als Word-Datei (.docx)", "Genehmigtes Protokoll – genehmigt am"),
+    ]:
+        with page.expect_download() as download:
+            page.get_by_role("link", name=name).click()
+        document = docx.Document(download.value.path())
+        assert any(marker in p.text for p in document.paragraphs), name
+    page.emulate_media(media="print")
+    assert page.locator("ol.agenda").is_visible()
+    assert page.locator("main button:visible, main form:visible").count() == 0
+    assert_no_axe_violations(page)
     context.close()

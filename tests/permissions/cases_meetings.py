@@ -48,6 +48,8 @@ CASES = {
     "meetings:meeting": Case(OWN_SIDE, item("side_meeting")),
     "meetings:meeting_delete": Case(OWN_SIDE, item("side_meeting")),
     "meetings:meeting_ics": Case(OWN_SIDE, item("side_meeting")),
+    "meetings:agenda_docx": Case(OWN_SIDE, item("side_meeting")),
+    "meetings:minutes_docx": Case(OWN_SIDE, item("side_meeting")),
     "meetings:agenda_create": Case(OWN_SIDE, item("side_meeting")),
     "meetings:agenda_delete": Case(POST_OWN_SIDE, _agenda_args, "post"),
     "meetings:agenda_move": Case(
