@@ -80,7 +80,7 @@ def _agenda(document, agenda) -> None:
     if not agenda:
         document.add_paragraph("Noch keine Punkte.")
         return
-    for number, point in enumerate(agenda, 1):
+    for point in agenda:
         paragraph = document.add_paragraph(style="List Number")
         paragraph.add_run(point.title).bold = True
         details = [f"Verantwortlich: {point.responsible or 'noch niemand'}"]

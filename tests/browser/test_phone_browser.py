@@ -9,11 +9,11 @@ from django.utils import timezone
 
 from accounts.models import User
 from decisions.models import Decision
+from demo.build import SLUG, create_demo
 from meetings.models import Meeting, SchedulePoll
 from tests.browser.test_accounts_browser import assert_fits_small_screen, assert_no_axe_violations
 from tests.browser.test_guide import SMALL_SCREEN
 from tests.browser.test_werkstatt_browser import log_in_by_cookie, workspace_nav
-from demo.build import SLUG, create_demo
 
 pytestmark = pytest.mark.browser
 

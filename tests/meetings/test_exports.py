@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conflicts.models import Conflict
+from demo.build import SLUG, USERS, create_demo
 from meetings import services
 from meetings.models import Meeting
 from tests.goals.conftest import login
 from tests.test_crawl_visibility import side_only_texts
-from workspaces.demo import SLUG, USERS, create_demo
 from workspaces.models import Membership
 
 from .helpers import make_meeting
