@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from decisions import services
+from decisions import selectors, services
 from decisions.models import Decision
 from decisions.services import DecisionError
 from tests.factories import partner_on
@@ -40,7 +40,7 @@ def test_everyone_having_voted_does_not_cut_a_memberless_partners_consultation_s
     services.vote_cast(
         actor=coordinator, decision=decision, membership=coordination, choice="agree"
     )
-    assert not services.eligible_voters(decision).exclude(votes__decision=decision).exists()
+    assert not selectors.eligible_voters(decision).exclude(votes__decision=decision).exists()
 
     with pytest.raises(DecisionError, match="Nachbarschaftsverein braucht 14 Tage"):
         services.decision_close(actor=coordinator, decision=decision)
