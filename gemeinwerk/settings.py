@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     # Top apps: they read every part above.
     "kompass",
     "demo",
+    "publicpage",
     "django_tasks",
     "django_tasks_db",
 ]

@@ -1,7 +1,5 @@
 from django.urls import include, path
 
-from workspaces.public import public_page
-
 urlpatterns = [
     path("", include("core.urls")),
     path("faecher/", include("guide.urls")),
@@ -14,5 +12,5 @@ urlpatterns = [
     path("werkstatt/<slug:slug>/", include("meetings.urls")),
     path("werkstatt/<slug:slug>/", include("decisions.urls")),
     path("werkstatt/<slug:slug>/", include("conflicts.urls")),
-    path("oeffentlich/<slug:slug>/", public_page, name="public"),
+    path("oeffentlich/", include("publicpage.urls")),
 ]

@@ -40,7 +40,7 @@ CASES = {
     "accounts:data": Case(SIGNED_IN),
     "accounts:data_json": Case(SIGNED_IN),
     "accounts:delete": Case(expect(LOGIN, 302, 302, 302, 302)),  # asks for the password first
-    "public": Case(PUBLIC, lambda w: [w.coproduction.slug]),
+    "public:page": Case(PUBLIC, lambda w: [w.coproduction.slug]),
     "workspaces:home": Case(SIGNED_IN),
     "workspaces:create": Case(SIGNED_IN),
     "workspaces:invitation": Case(SIGNED_IN, lambda w: [w.invitation.token]),

@@ -32,6 +32,6 @@ def public_page(request, slug):
         raise Http404
     return render(
         request,
-        "workspaces/public.html",
+        "publicpage/page.html",
         {"coproduction": coproduction, "goals": goals, "milestones": milestones, "bodies": bodies},
     )
