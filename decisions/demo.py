@@ -180,6 +180,7 @@ def add_large(coproduction, *, decision_count: int) -> None:
         rows.append(
             Decision(
                 coproduction=coproduction,
+                number=i + 1,
                 question=f"Entscheidung {i}: Belegungsregeln für Haus {i % 40}",
                 procedure=procedure,
                 status=status,

@@ -40,12 +40,12 @@ def row(decision) -> list[str]:
     superseded = ""
     if decision.supersedes:
         verb = "ersetzt" if decision.status in ("decided", "superseded") else "soll ersetzen"
-        superseded = f"{verb} Nr. {decision.supersedes.pk}: {decision.supersede_reason}"
+        superseded = f"{verb} Nr. {decision.supersedes.number}: {decision.supersede_reason}"
     newer = decision.superseded_by
     if newer is not None:
-        superseded = (superseded + "; " if superseded else "") + f"ersetzt durch Nr. {newer.pk}"
+        superseded = (superseded + "; " if superseded else "") + f"ersetzt durch Nr. {newer.number}"
     return [
-        str(decision.pk),
+        str(decision.number),
         decision.question,
         decision.get_status_display(),
         decision.get_procedure_display(),

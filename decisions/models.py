@@ -35,6 +35,8 @@ class Decision(VisibleItem):
     coproduction = models.ForeignKey(
         "workspaces.Coproduction", on_delete=models.CASCADE, related_name="decisions"
     )
+    # Nr. in the Beschlussbuch: counted per co-production (1, 2, 3 …), given on creation.
+    number = models.PositiveIntegerField("Nr.")
     question = models.CharField("Frage", max_length=300)
     background = models.TextField("Hintergrund", blank=True)
     prepared_by = models.ForeignKey(
@@ -98,6 +100,11 @@ class Decision(VisibleItem):
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["coproduction", "status", "-created_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["coproduction", "number"], name="one_number_per_decision"
+            )
+        ]
 
     def __str__(self):
         return self.question

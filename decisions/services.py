@@ -10,13 +10,14 @@ the domain here.
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from decisions import selectors, tallies, tasks
 from decisions.models import Decision, Option, Vote
 from history.models import ChangeRecord
 from history.services import record_change, snapshot
-from workspaces.models import Membership, Partner
+from workspaces.models import Coproduction, Membership, Partner
 from workspaces.services import WorkspaceError, update_recorded
 from workspaces.visibility import Visibility
 
@@ -121,6 +122,15 @@ def _require_draft(decision: Decision) -> None:
         )
 
 
+def _next_number(coproduction) -> int:
+    """The next Nr. of the co-production's Beschlussbuch. Locking the co-production's row
+    makes simultaneous creations wait for each other on PostgreSQL; SQLite's IMMEDIATE
+    transactions already let only one writer in. The unique constraint stays the last guard."""
+    Coproduction.objects.select_for_update().filter(pk=coproduction.pk).values("pk").first()
+    top = Decision.objects.filter(coproduction=coproduction).aggregate(top=Max("number"))["top"]
+    return (top or 0) + 1
+
+
 @transaction.atomic
 def decision_create(
     *,
@@ -161,6 +171,7 @@ def decision_create(
     labels = _clean_options(procedure, options)
     decision = Decision.objects.create(
         coproduction=coproduction,
+        number=_next_number(coproduction),
         question=question,
         background=background,
         prepared_by=prepared_by,

@@ -46,7 +46,7 @@ def test_a_resolved_conflict_needs_a_resolution_or_a_decision(coproduction, coor
     assert error.value.field == "resolution"
     assert "braucht eine Lösung" in str(error.value)
     decision = Decision.objects.create(
-        coproduction=coproduction, question="Name?", procedure="consensus"
+        number=1, coproduction=coproduction, question="Name?", procedure="consensus"
     )
     conflict = make_conflict(coproduction, coordinator, status="resolved", resolved_by=decision)
     assert conflict.resolved_by == decision
@@ -54,6 +54,7 @@ def test_a_resolved_conflict_needs_a_resolution_or_a_decision(coproduction, coor
 
 def test_a_shared_conflict_cannot_name_a_side_only_decision(coproduction, coordinator):
     secret = Decision.objects.create(
+        number=2,
         coproduction=coproduction,
         question="Interne Linie",
         procedure="consensus",
@@ -140,6 +141,7 @@ def test_a_late_edit_keeps_the_input_and_shows_the_saved_version(
 
 def test_only_decisions_the_viewer_sees_are_offered(coproduction, coordinator, civil_member):
     Decision.objects.create(
+        number=1,
         coproduction=coproduction,
         question="Geheime Amtslinie",
         procedure="consensus",
@@ -147,7 +149,7 @@ def test_only_decisions_the_viewer_sees_are_offered(coproduction, coordinator, c
         owner_side=Side.ADMINISTRATION,
     )
     Decision.objects.create(
-        coproduction=coproduction, question="Gemeinsamer Beschluss", procedure="consent"
+        number=2, coproduction=coproduction, question="Gemeinsamer Beschluss", procedure="consent"
     )
 
     page = login(civil_member.user).get(url("create", coproduction), secure=True).content.decode()
@@ -173,7 +175,9 @@ def test_the_register_filters_by_status(coproduction, coordinator, civil_member)
 def test_the_register_costs_the_same_queries_for_few_and_many_conflicts(
     coproduction, coordinator, civil_member, django_assert_max_num_queries
 ):
-    decision = Decision.objects.create(coproduction=coproduction, question="B", procedure="consent")
+    decision = Decision.objects.create(
+        number=1, coproduction=coproduction, question="B", procedure="consent"
+    )
     client = login(civil_member.user)
     make_conflict(coproduction, coordinator, status="resolved", resolved_by=decision)
     with CaptureQueriesContext(connection) as few:

@@ -30,7 +30,11 @@ def make_conflict(coproduction, actor, **values):
 @pytest.fixture
 def settled(coproduction, coordinator):
     decision = Decision.objects.create(
-        coproduction=coproduction, question="Regional?", procedure="consent", status="decided"
+        number=1,
+        coproduction=coproduction,
+        question="Regional?",
+        procedure="consent",
+        status="decided",
     )
     return make_conflict(coproduction, coordinator, status="resolved", resolved_by=decision)
 

@@ -49,6 +49,7 @@ def deleted_records(model):
 
 def decision_in(body, status):
     return Decision.objects.create(
+        number=1,
         coproduction=body.coproduction,
         question="Wer kocht?",
         procedure="consent",
