@@ -9,6 +9,7 @@ or on a retry (``workspaces/management/commands/db_worker.py``) — skips whoeve
 The one gap is a worker that dies between the server's acceptance and that record.
 """
 
+import smtplib
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -24,6 +25,13 @@ from workspaces.models import Delivery, Mailing
 
 # Reminders go out this long before a meeting starts or a vote closes.
 REMINDER_LEAD = timedelta(days=1)
+
+# The mail server's refusals of one message: the batch's other recipients still get theirs.
+REFUSED = (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError)
+
+
+class NotDelivered(Exception):
+    """The mail server refused some recipients' mails; the task is retried for those."""
 
 
 def absolute(name: str, *args) -> str:
@@ -66,18 +74,26 @@ def failure_reason(result) -> str:
 
 def deliver(context, messages) -> int:
     """Send each message (one recipient each) that this task has not delivered yet, recording
-    every acceptance at once; returns how many went out now."""
+    every acceptance at once; returns how many went out now. A refused message fails the task
+    (to be retried) only after all the others went out."""
     task_id = context.task_result.id
     done = set(Delivery.objects.filter(task_id=task_id).values_list("recipient", flat=True))
     pending = [m for m in messages if m.to[0] not in done]
     if not pending:
         return 0
+    refused = []
     with get_connection() as connection:
         for message in pending:
             message.subject = single_line(message.subject)
             message.connection = connection
-            message.send()
+            try:
+                message.send()
+            except REFUSED as error:
+                refused.append(f"{message.to[0]}: {error}")
+                continue
             Delivery.objects.create(task_id=task_id, recipient=message.to[0])
+    if refused:
+        raise NotDelivered("; ".join(refused))
     return len(pending)
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from tests.factories import make_user, viewer_of
+from tests.smtp_server import smtp_server
 from workspaces.models import Coproduction, Delivery
 from workspaces.visibility import visible_among
 
@@ -184,3 +185,20 @@ def test_mails_about_a_whole_co_production_are_seen_by_its_members_only(
         coproduction.pk: coproduction
     }
     assert visible_among(viewer_of(make_user(), coproduction), Coproduction, ids) == {}
+
+
+def test_a_refused_address_does_not_hold_up_the_others_and_alone_is_tried_again(reminder, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.TASK_ATTEMPTS = 2
+    with smtp_server(refused={"amt@example.org"}) as server:
+        settings.EMAIL_HOST, settings.EMAIL_PORT = server.server_address
+        run_due_tasks(may_fail=True)
+        assert sorted(server.accepted) == sorted(EVERYONE - {"amt@example.org"})
+        reminder.refresh_from_db()
+        assert reminder.status == "READY"  # to be tried again
+        make_due([reminder])
+        run_due_tasks(may_fail=True)
+    reminder.refresh_from_db()
+    assert reminder.status == "FAILED" and "NotDelivered" in reminder.exception_class_path
+    assert "amt@example.org" in reminder.traceback and "User unknown" in reminder.traceback
+    assert sorted(server.accepted) == sorted(EVERYONE - {"amt@example.org"}), "nobody twice"
