@@ -79,6 +79,7 @@ def add_demo(coproduction, members: dict):
         procedure="consent",
         prepared_by=amt,
         body=body,
+        visibility="public",  # what the neighbourhood sees on the public page (card 52)
     )
     _opened_weeks_ago(summer, amt.user)
     _vote_all(summer, {}, others={"choice": "agree"})

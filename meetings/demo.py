@@ -57,7 +57,8 @@ def add_demo(coproduction, members: dict) -> None:
         format="in_person",
         place="Stadtteilzentrum Nord, großer Saal",
         informal_minutes=30,
-        visibility="coproduction",
+        # Public with its approved minutes: the public page shows a meeting held (card 52).
+        visibility="public",
     )
     services.agenda_item_add(actor=mod.user, meeting=past, title="Kennenlernen", responsible=mod)
     services.agenda_item_add(

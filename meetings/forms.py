@@ -50,7 +50,7 @@ class PollForm(VisibilityMixin, VersionedForm):
 
     def __init__(self, *args, viewer, **kwargs):
         super().__init__(*args, **kwargs)
-        self.limit_visibility(joint=False, default="coproduction")
+        self.limit_visibility(joint=False, default="coproduction", public=False)
         for n in range(1, PROPOSALS + 1):
             required = n == 1
             self.fields[f"starts_at_{n}"] = forms.DateTimeField(
@@ -90,7 +90,9 @@ class PollEditForm(VisibilityMixin, VersionedForm):
 
     def __init__(self, *args, viewer, **kwargs):
         super().__init__(*args, **kwargs)
-        self.limit_visibility(joint=not self.instance.owner_side, default="coproduction")
+        self.limit_visibility(
+            joint=not self.instance.owner_side, default="coproduction", public=False
+        )
 
 
 class DateForm(forms.Form):

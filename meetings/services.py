@@ -101,6 +101,7 @@ def poll_create(
     *, actor, coproduction, owner_side: str, title: str, visibility: str, dates=()
 ) -> SchedulePoll:
     """A poll with its first proposed dates: (starts_at, ends_at, slot or "") triples."""
+    _check_poll_visibility(visibility)
     poll = SchedulePoll.objects.create(
         coproduction=coproduction,
         title=title,
@@ -114,6 +115,17 @@ def poll_create(
         )
     tasks.schedule_poll_mail(poll)
     return poll
+
+
+def _check_poll_visibility(visibility: str) -> None:
+    """A poll is for the members who answer it: who can come when is nobody else's business,
+    and the public page could not show an answer form anyway."""
+    if visibility == Visibility.PUBLIC:
+        raise MeetingError(
+            "Eine Terminumfrage ist nie öffentlich: Sie zeigt, wann wer kann. Veröffentlicht "
+            "stattdessen das Treffen, das daraus wird.",
+            field="visibility",
+        )
 
 
 POLL_CLOSED = "Diese Umfrage ist abgeschlossen und lässt sich nicht mehr ändern."
@@ -134,10 +146,10 @@ def poll_update(*, actor, poll: SchedulePoll, expected_version: int, **values) -
     """Change title or visibility of an open poll (versioned, recorded)."""
     stored = _open_poll(poll)
     values = {name: value for name, value in values.items() if name in POLL_FIELDS}
+    _check_poll_visibility(values.get("visibility", ""))
     if values.get("visibility") == Visibility.SIDE and not stored.owner_side:
         raise MeetingError(
-            "Eine gemeinsame Umfrage gehört keiner Seite allein. Wählt „Alle Mitglieder“ oder "
-            "„Öffentlich“.",
+            "Eine gemeinsame Umfrage gehört keiner Seite allein. Wählt „Alle Mitglieder“.",
             field="visibility",
         )
     return update_recorded(actor, poll, POLL_FIELDS, expected_version, values)

@@ -1,37 +1,63 @@
 """Die öffentliche Seite — what the partners have published, for neighbours and the public
-(cards 17, 18, 52): joint goals, milestones, and who decides where (bodies and mandates).
-It shows public items only, to everyone alike, members included."""
+(cards 17, 18, 52), and the directory of co-productions that publish anything.
 
-from django.db.models import Prefetch
+Both show public items only, to everyone alike, members included: the items are read as the
+public viewer. A co-production that has published nothing is not made known by its address
+alone (404); only its own members get a page there that says so, so the overview's link to
+the public page always leads somewhere.
+"""
+
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 
-from goals.models import Goal, Milestone
-from structures.models import Body, Mandate
 from workspaces.models import Coproduction
-from workspaces.visibility import Viewer
+from workspaces.selectors import viewer_for
+from workspaces.views import paginate
+
+from . import selectors
+
+DIRECTORY_PAGE_SIZE = 30
+
+
+def directory(request):
+    page = paginate(
+        request, selectors.published_coproductions(), "seite", per_page=DIRECTORY_PAGE_SIZE
+    )
+    return render(request, "publicpage/directory.html", {"page": page})
 
 
 def public_page(request, slug):
-    coproduction = Coproduction.objects.filter(slug=slug).first()
-    if coproduction is None:
-        raise Http404
-    public = Viewer(user=None, coproduction_id=coproduction.pk, membership=None)
-    goals = list(Goal.objects.visible_to(public).filter(kind=Goal.Kind.JOINT).order_by("id"))
-    milestones = list(Milestone.objects.visible_to(public).order_by("due_date", "id"))
-    current = Mandate.objects.filter(ended_on__isnull=True).select_related(
-        "partner", "holder__user"
+    coproduction = get_object_or_404(Coproduction, slug=slug)
+    public = selectors.public_viewer(coproduction)
+    sections = {
+        "partners": list(selectors.partners(coproduction)),
+        "goals": list(selectors.goals(public)),
+        "demands": list(selectors.demands(public)),
+        "contributions": list(selectors.contributions(public)),
+        "obstacles": list(selectors.obstacles(public)),
+        "phase_plans": list(selectors.phase_plans(public)),
+        "bodies": list(selectors.bodies(public)),
+        "upcoming": list(selectors.upcoming_meetings(public)[:10]),
+    }
+    milestones = paginate(request, selectors.milestones(public), "meilensteine", anchor="ziele")
+    decisions = paginate(request, selectors.decisions(public), "beschluesse", anchor="beschluesse")
+    held = paginate(request, selectors.held_meetings(public), "treffen", anchor="treffen")
+    published = any(sections[name] for name in sections if name != "partners") or any(
+        page.paginator.count for page in (milestones, decisions, held)
     )
-    bodies = list(
-        Body.objects.visible_to(public).prefetch_related(
-            Prefetch("mandates", queryset=current, to_attr="current_mandates")
-        )
-    )
-    if not goals and not milestones and not bodies:
-        # Nothing published: the co-production is not made known by its address alone.
+    if not published and not viewer_for(request.user, coproduction).is_member:
         raise Http404
     return render(
         request,
         "publicpage/page.html",
-        {"coproduction": coproduction, "goals": goals, "milestones": milestones, "bodies": bodies},
+        {
+            "coproduction": coproduction,
+            "published": published,
+            **sections,
+            "joint_goals": [g for g in sections["goals"] if g.is_joint],
+            "side_goals": [g for g in sections["goals"] if not g.is_joint],
+            "milestones": milestones,
+            "decisions": decisions,
+            "held": held,
+        },
     )

@@ -12,7 +12,7 @@ from conflicts.models import Conflict
 from decisions.models import Decision
 from demo.build import SLUG, USERS, create_demo
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
-from meetings.models import Meeting, SchedulePoll
+from meetings.models import Meeting, Minutes, SchedulePoll
 from structures.models import Body
 from workspaces.models import Membership
 
@@ -28,8 +28,9 @@ SKIP = (
 MAX_PAGES = 400
 
 
-def side_only_texts():
-    """(owner side, text) of every side-only item, in all the fields a page might show."""
+def side_only_texts(visibility="side"):
+    """(owner side, text) of every item of ``visibility`` (side-only unless told), in all the
+    fields a page might show."""
     for model, fields in [
         (Goal, ["title", "description"]),
         (Demand, ["text"]),
@@ -64,14 +65,14 @@ def side_only_texts():
             ],
         ),
     ]:
-        for item in model.objects.filter(visibility="side"):
+        for item in model.objects.filter(visibility=visibility):
             for field in fields:
                 text = getattr(item, field)
                 if text and len(text) > 12:
                     yield item.owner_side, text[:60]
 
 
-def crawl(client, start: str) -> dict[str, str]:
+def crawl(client, start: str, prefixes=("/werkstatt/", "/konto/")) -> dict[str, str]:
     pages, queue = {}, [start]
     while queue and len(pages) < MAX_PAGES:
         url = queue.pop(0)
@@ -86,7 +87,7 @@ def crawl(client, start: str) -> dict[str, str]:
         for href in LINK.findall(html):
             target = urlparse(urljoin(url, href.replace("&amp;", "&")))
             path = target.path + (f"?{target.query}" if target.query else "")
-            if target.netloc or not path.startswith(("/werkstatt/", "/konto/")):
+            if target.netloc or not path.startswith(prefixes):
                 continue
             if path.startswith(SKIP) or path in pages:
                 continue
@@ -131,3 +132,40 @@ def test_no_page_shows_the_other_sides_private_work(client, email):
         assert any(t in html or t.replace("&", "&amp;") in html for t in own), (
             "own side-only work should be visible to its side"
         )
+
+
+def not_public_texts():
+    """Texts of everything the public must not read: side-only and members-only items, and
+    minutes that are not approved or belong to a meeting that is not public."""
+    texts = [text for _, text in side_only_texts()]
+    texts += [text for _, text in side_only_texts("coproduction")]
+    hidden_minutes = Minutes.objects.exclude(status="approved", meeting__visibility="public")
+    texts += [m.text[:60] for m in hidden_minutes if len(m.text) > 12]
+    return texts
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("email", [None, *USERS])
+def test_the_public_pages_and_feeds_show_only_what_is_public(client, email):
+    """As anyone (members included, the public page is the same for all): the directory, each
+    public page and its feed carry no side-only or members-only text."""
+    create_demo("crawl-password-123")
+    if email:
+        client.force_login(Membership.objects.get(user__email=email).user)
+    pages = crawl(client, "/oeffentlich/", prefixes=("/oeffentlich/",))
+    public_pages = [url for url, page in pages.items() if page and url != "/oeffentlich/"]
+    assert public_pages, "the demo publishes something: the directory must lead to it"
+    assert all('class="why"' in pages[url] for url in public_pages)
+    feeds = [
+        client.get(f"{url.split('?')[0]}neuigkeiten.atom", secure=True) for url in public_pages
+    ]
+    assert all(feed.status_code == 200 for feed in feeds)
+    published = "\n".join([*pages.values(), *(feed.content.decode() for feed in feeds)])
+    # The demo publishes a held meeting with approved minutes and a decision taken.
+    assert "Auftakt-Plenum" in published and "Die Einladung kommt zwei Wochen" in published
+    assert "von Juni bis August nur alle zwei Monate" in published
+    texts = not_public_texts()
+    assert texts, "the demo must contain items the public may not see"
+    for text in texts:
+        escaped = text.replace("&", "&amp;").replace('"', "&quot;").replace("'", "&#x27;")
+        assert text not in published and escaped not in published, f"public page shows: {text}"

@@ -22,6 +22,10 @@ VISIBILITY_HELP = (
     "„Nur unsere Seite“ sehen nur die Mitglieder eurer Seite, „Alle Mitglieder“ alle in der "
     "Ko-Produktion, „Öffentlich“ auch die öffentliche Seite."
 )
+VISIBILITY_HELP_INTERNAL = (
+    "„Nur unsere Seite“ sehen nur die Mitglieder eurer Seite, „Alle Mitglieder“ alle in der "
+    "Ko-Produktion. Auf die öffentliche Seite kommt so ein Eintrag nicht."
+)
 
 
 def side_label(side: str) -> str:
@@ -42,12 +46,14 @@ def active_members(coproduction_id: int):
 class VisibilityMixin:
     """Joint items are never side-only: they belong to no side that could hide them."""
 
-    def limit_visibility(self, *, joint: bool, default: str):
+    def limit_visibility(self, *, joint: bool, default: str, public: bool = True):
+        """``public=False`` for items that cannot sensibly be public: the form does not
+        offer what the public page would not show."""
         field = self.fields["visibility"]
         field.widget = forms.RadioSelect()
-        field.help_text = VISIBILITY_HELP
+        field.help_text = VISIBILITY_HELP if public else VISIBILITY_HELP_INTERNAL
         choices = [c for c in Visibility.choices if not (joint and c[0] == Visibility.SIDE)]
-        field.choices = choices
+        field.choices = [c for c in choices if public or c[0] != Visibility.PUBLIC]
         if not self.instance.pk and not self.is_bound:
             self.initial["visibility"] = default
 

@@ -266,12 +266,12 @@ def test_the_poll_edit_page_changes_the_title_and_lists_dates_with_their_answers
     )
     response = client.post(
         edit_url,
-        {"title": "Auftakt im Stadtteil", "visibility": "public", "version": "1"},
+        {"title": "Auftakt im Stadtteil", "visibility": "coproduction", "version": "1"},
         secure=True,
     )
     assert response["Location"] == url("poll", coproduction, poll.pk)
     poll.refresh_from_db()
-    assert (poll.title, poll.visibility) == ("Auftakt im Stadtteil", "public")
+    assert (poll.title, poll.visibility) == ("Auftakt im Stadtteil", "coproduction")
 
 
 def test_the_second_poll_editor_is_told_and_keeps_their_input(
