@@ -56,8 +56,8 @@ def add_demo(coproduction, members: dict) -> None:
         description="Amtsintern – Kämmerei prüft noch.",
         due_date=date(2027, 3, 31),
     )
-    goals.goals_share(actor=ini, coproduction=coproduction, side=civil, goal=shared_civil)
-    goals.goals_share(actor=amt, coproduction=coproduction, side=admin, goal=shared_admin)
+    goals.goals_share(actor=ini, coproduction=coproduction, side=civil, goal_ids=[shared_civil.pk])
+    goals.goals_share(actor=amt, coproduction=coproduction, side=admin, goal_ids=[shared_admin.pk])
     shared_civil.refresh_from_db()
     shared_admin.refresh_from_db()
     joint = goals.goal_create(

@@ -224,8 +224,9 @@ def goal_delete(*, actor, goal: Goal, expected_version: int | None = None) -> No
 
 
 @transaction.atomic
-def goals_share(*, actor, coproduction, side: str, goal: Goal | None = None) -> int:
-    """Teilen: a side shows its drafts to all members — one, or all still side-only (card 31).
+def goals_share(*, actor, coproduction, side: str, goal_ids=None) -> int:
+    """Teilen: a side shows its drafts to all members — those named by ``goal_ids`` (the ones
+    the confirmation named), or all still side-only when ``None`` (card 31).
 
     Returns how many drafts were shared; each gets a "geteilt" entry in its history.
     """
@@ -235,8 +236,8 @@ def goals_share(*, actor, coproduction, side: str, goal: Goal | None = None) -> 
         owner_side=side,
         visibility=Visibility.SIDE,
     )
-    if goal is not None:
-        drafts = drafts.filter(pk=goal.pk)
+    if goal_ids is not None:
+        drafts = drafts.filter(pk__in=list(goal_ids))
     shared = 0
     for draft in drafts:
         draft.visibility = Visibility.COPRODUCTION

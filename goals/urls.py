@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from goals import views
+from goals import share_views, views
 
 app_name = "goals"
 
@@ -10,7 +10,7 @@ urlpatterns = [
     path("ziele/", views.goal_list, name="list"),
     path("ziele/neu/", views.goal_create, name="goal_create"),
     path("ziele/gemeinsam/neu/", views.joint_goal_create, name="joint_create"),
-    path("ziele/teilen/", views.goal_share, name="share"),
+    path("ziele/teilen/", share_views.goal_share, name="share"),
     path("ziele/ueberschneidung/", views.overlap, name="overlap"),
     path("ziele/<int:pk>/", views.goal_detail, name="goal"),
     path("ziele/<int:pk>/loeschen/", views.goal_delete, name="goal_delete"),

@@ -30,7 +30,6 @@ from workspaces.pages import (
     posted_version,
     require_item_edit,
 )
-from workspaces.rules import require
 from workspaces.services import WorkspaceError
 from workspaces.views import paginate, workspace_render
 from workspaces.visibility import Side, Visibility, get_visible
@@ -150,29 +149,6 @@ def goal_delete(request, coproduction, viewer, pk):
         done_url=reverse("goals:list", args=[coproduction.slug]),
         section="goals",
     )
-
-
-@require_POST
-@member_view
-def goal_share(request, coproduction, viewer):
-    """Teilen: one draft (``goal``) or all side-only drafts of the viewer's side."""
-    require(request.user, "workspaces.edit", viewer)
-    goal = None
-    if "goal" in request.POST:
-        goal = get_visible(selectors.own_drafts(viewer), viewer, pk=_pk(request.POST["goal"]))
-    shared = services.goals_share(
-        actor=request.user, coproduction=coproduction, side=viewer.side, goal=goal
-    )
-    if not shared:
-        messages.info(request, "Es gab keinen Entwurf, den nur eure Seite sieht.")
-    elif goal is not None:
-        messages.success(request, f"„{goal.title}“ sehen jetzt alle Mitglieder.")
-    else:
-        drafts = "Ein Entwurf ist" if shared == 1 else f"{shared} Entwürfe sind"
-        messages.success(request, f"{drafts} jetzt für alle Mitglieder sichtbar.")
-    if goal is not None and request.POST.get("from") == "detail":
-        return redirect("goals:goal", coproduction.slug, goal.pk)
-    return redirect(reverse("goals:list", args=[coproduction.slug]) + "#eigene-ziele")
 
 
 @member_view

@@ -13,6 +13,7 @@ from django.shortcuts import redirect
 from history.services import history_for
 from workspaces.concurrency import StaleEdit
 from workspaces.rules import require
+from workspaces.selectors import audience_after
 from workspaces.services import WorkspaceError
 from workspaces.views import stale_response, workspace_render
 
@@ -56,6 +57,31 @@ def create_page(request, viewer, *, form_class, create, done, template, section,
     return workspace_render(request, template, context, section=section)
 
 
+# From the narrowest to the widest audience.
+WIDTH = ["side", "coproduction", "public"]
+
+
+def widening(request, item, form) -> dict | None:
+    """When the posted visibility lets more people see ``item`` than now and the editor has not
+    yet confirmed exactly that: what the confirmation names (the item, who sees it now and
+    who then). Works without JavaScript: the form comes back with the input kept."""
+    wanted = form.cleaned_data.get("visibility")
+    if wanted not in WIDTH or item.visibility not in WIDTH:
+        return None
+    if WIDTH.index(wanted) <= WIDTH.index(item.visibility):
+        return None
+    if request.POST.get("widen_confirmed") == wanted:
+        return None
+    coproduction = item.coproduction
+    return {
+        "item": item,
+        "visibility": wanted,
+        "label": dict(form.fields["visibility"].choices).get(wanted, wanted),
+        "before": audience_after(coproduction, item.visibility, item.owner_side),
+        "after": audience_after(coproduction, wanted, item.owner_side),
+    }
+
+
 def item_page(
     request,
     viewer,
@@ -70,7 +96,8 @@ def item_page(
     editable=True,
 ):
     """An item with its visibility and history; its editors get the form (version checked)
-    unless the domain has made the item a record (``editable`` false)."""
+    unless the domain has made the item a record (``editable`` false). Widening who sees it
+    is asked once, naming the item and its new audience."""
     may_edit = editable and viewer.may_edit(item)
     form = None
     if may_edit:
@@ -86,7 +113,7 @@ def item_page(
     if request.method == "POST":
         if form is None:
             raise PermissionDenied(NOT_YOURS)
-        if form.is_valid():
+        if form.is_valid() and not (widen := widening(request, item, form)):
             try:
                 update(form)
             except StaleEdit as error:
@@ -95,6 +122,8 @@ def item_page(
                 add_domain_error(form, error)
             else:
                 return done()
+        elif form.is_valid():
+            context["widen"] = widen
     return workspace_render(request, template, context, section=section)
 
 

@@ -102,3 +102,37 @@ def undelivered_mails(viewer: Viewer) -> list[Undelivered]:
         for mailing in failed
         if (key := (mailing.item_type_id, mailing.item_id)) in visible
     ]
+
+
+def audience_after(coproduction, visibility: str, owner_side: str = "") -> str:
+    """Who sees an item once it has ``visibility``, in words: what a confirmation before
+    widening it names (two queries)."""
+    from django.utils.translation import ngettext
+
+    from workspaces.visibility import Side, Visibility
+
+    if visibility == Visibility.PUBLIC:
+        return (
+            "alle – auch Menschen ohne Konto: Es steht auf eurer öffentlichen Seite und in "
+            "ihrem Feed"
+        )
+    members = Membership.objects.filter(coproduction=coproduction, left_at__isnull=True)
+    partners = Partner.objects.filter(coproduction=coproduction, left_at__isnull=True)
+    if visibility == Visibility.SIDE:
+        members = members.filter(partner__side=owner_side)
+        partners = partners.filter(side=owner_side)
+    count = members.count()
+    names = ", ".join(partners.order_by("side", "name").values_list("name", flat=True))
+    if visibility == Visibility.SIDE:
+        who = ngettext(
+            "%(count)d Mitglied eurer Seite (%(side)s)",
+            "die %(count)d Mitglieder eurer Seite (%(side)s)",
+            count,
+        ) % {"count": count, "side": Side(owner_side).label}
+    else:
+        who = ngettext(
+            "%(count)d Mitglied der Ko-Produktion",
+            "alle %(count)d Mitglieder der Ko-Produktion",
+            count,
+        ) % {"count": count}
+    return f"{who}, von {names}" if names else who

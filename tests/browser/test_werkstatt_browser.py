@@ -253,6 +253,16 @@ def test_both_sides_draft_goals_that_the_other_side_sees_only_once_they_are_shar
         assert "🔒 Nur Zivilgesellschaft" in draft.inner_text()
         # The hidden part of the name tells screen readers which draft the button shares.
         draft.get_by_role("button", name=re.compile(rf"^Teilen\W+{civil_title}$")).click()
+        # Sharing asks once, naming the draft and who will then see it (works without JS).
+        page.wait_for_url(re.compile(rf"/werkstatt/{slug}/ziele/teilen/\?ziel=\d+$"))
+        question = page.locator("main").inner_text()
+        assert "Diesen Entwurf teilen?" in question and civil_title in question
+        assert "Danach sieht ihn: alle 2 Mitglieder der Ko-Produktion" in question
+        assert "Umweltamt" in question
+        assert_no_axe_violations(page)
+        page.set_viewport_size(SMALL_SCREEN)
+        assert_fits_small_screen(page)
+        page.get_by_role("button", name="Ja, Entwurf teilen").click()
         page.wait_for_url(f"**/werkstatt/{slug}/ziele/#eigene-ziele")
         assert f"„{civil_title}“ sehen jetzt alle Mitglieder." in status_text(page)
         shared = section(page, "eigene-ziele").get_by_role("listitem").filter(has_text=civil_title)
@@ -270,8 +280,10 @@ def test_both_sides_draft_goals_that_the_other_side_sees_only_once_they_are_shar
         assert admin_title not in page.locator("main").inner_text()
 
         other.goto(f"/werkstatt/{slug}/ziele/")
-        other.get_by_role("button", name="Entwurf teilen").click()
-        assert "jetzt für alle Mitglieder sichtbar" in status_text(other)
+        other.get_by_role("button", name="Entwurf teilen …").click()
+        assert admin_title in other.locator("main").inner_text()
+        other.get_by_role("button", name="Ja, Entwurf teilen").click()
+        assert "sehen jetzt alle Mitglieder" in status_text(other)
 
         page.reload()
         theirs = section(page, "geteilte-ziele")
@@ -303,7 +315,9 @@ def test_a_joint_goal_answers_both_shared_side_goals_and_the_overlap_shows_them_
             level=Goal.Level.ABSTRACT,
             title=title,
         )
-        goal_services.goals_share(actor=actor, coproduction=coproduction, side=side, goal=goal)
+        goal_services.goals_share(
+            actor=actor, coproduction=coproduction, side=side, goal_ids=[goal.pk]
+        )
         side_goals[side] = title
     joint_title = "Eine Ernährungsstrategie, die Kitas ausdrücklich einbezieht"
 

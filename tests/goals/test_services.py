@@ -125,7 +125,10 @@ def test_sharing_one_draft_leaves_the_others_private(coproduction, coordinator):
     second = make_goal(coproduction, side=Side.ADMINISTRATION)
 
     services.goals_share(
-        actor=coordinator, coproduction=coproduction, side=Side.ADMINISTRATION, goal=first
+        actor=coordinator,
+        coproduction=coproduction,
+        side=Side.ADMINISTRATION,
+        goal_ids=[first.pk],
     )
 
     first.refresh_from_db()

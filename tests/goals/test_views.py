@@ -143,23 +143,47 @@ def test_a_joint_goal_offers_no_side_only_visibility(coproduction, coordinator):
     assert 'name="visibility" value="coproduction"' in page
 
 
-def test_sharing_from_the_list_shares_all_drafts_and_says_so(coproduction, admin_member):
-    make_goal(coproduction, side=Side.ADMINISTRATION)
-    make_goal(coproduction, side=Side.ADMINISTRATION)
+def test_sharing_from_the_list_asks_first_naming_the_drafts_and_who_sees_them(
+    coproduction, admin_member, civil_member
+):
+    make_goal(coproduction, side=Side.ADMINISTRATION, title="Kantinen regional")
+    make_goal(coproduction, side=Side.ADMINISTRATION, title="Schulgärten")
+    client = login(admin_member.user)
 
-    page = follow(login(admin_member.user), url("share", coproduction), {})
+    question = page_of(client, url("share", coproduction))
+
+    assert "Diese 2 Entwürfe teilen?" in question
+    assert "Kantinen regional" in question and "Schulgärten" in question
+    assert "alle 3 Mitglieder der Ko-Produktion" in question  # coordinator and both members
+    assert "Ernährungsrat" in question  # the other side is named
+    assert not Goal.objects.exclude(visibility=Visibility.SIDE).exists()
+    # A draft added while the question was open is not shared along with the others.
+    named = {"goal": list(Goal.objects.values_list("pk", flat=True)), "confirmed": "1"}
+    late = make_goal(coproduction, side=Side.ADMINISTRATION, title="Später")
+
+    page = follow(client, url("share", coproduction), named)
 
     assert "2 Entwürfe sind jetzt für alle Mitglieder sichtbar." in page
-    assert not Goal.objects.filter(visibility=Visibility.SIDE).exists()
+    assert set(Goal.objects.filter(visibility=Visibility.SIDE)) == {late}
     assert ChangeRecord.objects.filter(action=ChangeRecord.Action.SHARED).count() == 2
 
 
 def test_sharing_one_draft_from_its_page(coproduction, admin_member):
     goal = make_goal(coproduction, side=Side.ADMINISTRATION, title="Eins")
     other = make_goal(coproduction, side=Side.ADMINISTRATION, title="Zwei")
+    client = login(admin_member.user)
+
+    question = page_of(client, url("share", coproduction) + f"?ziel={goal.pk}&from=detail")
+    assert "Diesen Entwurf teilen?" in question and "Eins" in question and "Zwei" not in question
+    # An old one-click form (a POST without confirmation) only gets the question.
+    assert "Diesen Entwurf teilen?" in follow(client, url("share", coproduction), {"goal": goal.pk})
+    goal.refresh_from_db()
+    assert goal.visibility == "side"
 
     page = follow(
-        login(admin_member.user), url("share", coproduction), {"goal": goal.pk, "from": "detail"}
+        client,
+        url("share", coproduction),
+        {"goal": goal.pk, "from": "detail", "confirmed": "1"},
     )
 
     assert "„Eins“ sehen jetzt alle Mitglieder." in page
@@ -169,12 +193,15 @@ def test_sharing_one_draft_from_its_page(coproduction, admin_member):
     assert (goal.visibility, other.visibility) == ("coproduction", "side")
 
 
-@pytest.mark.parametrize("name", ["share"])
-def test_a_get_changes_nothing(coproduction, coordinator, name):
-    make_goal(coproduction, side=Side.ADMINISTRATION)
-
-    assert login(coordinator).get(url(name, coproduction), secure=True).status_code == 405
-    assert Goal.objects.get().visibility == Visibility.SIDE
+def test_the_other_sides_draft_cannot_be_named_for_sharing(coproduction, admin_member):
+    theirs = make_goal(coproduction, side=Side.CIVIL_SOCIETY, title="Geheime Linie")
+    client = login(admin_member.user)
+    question = client.get(url("share", coproduction) + f"?ziel={theirs.pk}", secure=True)
+    assert question.status_code == 404 and "Geheime Linie" not in question.content.decode()
+    named = {"goal": theirs.pk, "confirmed": "1"}
+    assert client.post(url("share", coproduction), named, secure=True).status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.visibility == Visibility.SIDE
 
 
 def test_an_observer_reads_but_cannot_edit(coproduction, civil_observer):
@@ -534,3 +561,38 @@ def test_the_milestone_list_needs_the_same_queries_for_10_and_200_milestones(
     with django_assert_max_num_queries(small):
         client.get(url("milestones", coproduction), secure=True)
     assert small <= 15
+
+
+def test_widening_who_sees_an_item_in_its_edit_form_asks_once(coproduction, admin_member):
+    goal = make_goal(coproduction, side=Side.ADMINISTRATION, title="Kantinen regional")
+    client = login(admin_member.user)
+    wider = draft_data(title="Kantinen regional", visibility="public", version=goal.version)
+
+    response = client.post(url("goal", coproduction, goal.pk), wider, secure=True)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Mehr Menschen sehen dann „Kantinen regional“." in html
+    assert "auch Menschen ohne Konto" in html and "Ja, für „Öffentlich“ speichern" in html
+    assert 'value="Mit regionalen Zutaten."' in html or "Mit regionalen Zutaten." in html
+    goal.refresh_from_db()
+    assert goal.visibility == Visibility.SIDE
+    # Confirming another width than the one asked about does not count.
+    client.post(
+        url("goal", coproduction, goal.pk),
+        {**wider, "widen_confirmed": "coproduction"},
+        secure=True,
+    )
+    goal.refresh_from_db()
+    assert goal.visibility == Visibility.SIDE
+
+    response = client.post(
+        url("goal", coproduction, goal.pk), {**wider, "widen_confirmed": "public"}, secure=True
+    )
+
+    assert response.status_code == 302
+    goal.refresh_from_db()
+    assert goal.visibility == Visibility.PUBLIC
+    # Narrowing again needs no question.
+    narrower = {**wider, "visibility": "coproduction", "version": goal.version}
+    assert client.post(url("goal", coproduction, goal.pk), narrower, secure=True).status_code == 302

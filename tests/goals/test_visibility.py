@@ -72,7 +72,8 @@ def test_anonymous_visitors_are_sent_to_the_login(coproduction, client):
 def test_sharing_makes_a_draft_visible_to_the_other_side(
     draft, coproduction, admin_member, civil_member
 ):
-    login(admin_member.user).post(url("share", coproduction), secure=True)
+    confirmed = {"goal": draft.pk, "confirmed": "1"}
+    login(admin_member.user).post(url("share", coproduction), confirmed, secure=True)
 
     client = login(civil_member.user)
     assert DRAFT in client.get(url("list", coproduction), secure=True).content.decode()
