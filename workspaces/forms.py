@@ -167,6 +167,40 @@ class FirstPartnerForm(PartnerForm):
         fields = ["name", "side", "org_form", "decision_style"]
 
 
+class PartnerInviteForm(FirstPartnerForm):
+    """Die nächste Partner:in und ihr erstes Mitglied in einem Schritt (card 12): after opening
+    a co-production, the other side is what is missing. The first member of a partner without
+    members may be invited by any coordinator; afterwards that side invites its own."""
+
+    prefix = None
+    email = forms.EmailField(
+        label="E-Mail-Adresse ihres ersten Mitglieds",
+        help_text="Die Person bekommt eine Einladung per E-Mail und kann sich damit "
+        "registrieren, ohne die Adresse noch einmal bestätigen zu müssen.",
+    )
+    access = forms.ChoiceField(
+        label="Zugang des ersten Mitglieds",
+        choices=Membership.Access.choices,
+        initial=Membership.Access.COORDINATION,
+        widget=forms.RadioSelect,
+        help_text="Das erste Mitglied koordiniert meist die eigene Seite: Es lädt danach "
+        "selbst weitere Mitglieder seiner Organisation ein.",
+    )
+
+    def __init__(self, *args, suggested_side: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if suggested_side and not self.is_bound:
+            self.initial["side"] = suggested_side
+
+    def changed_values(self) -> dict:
+        values = super().changed_values()
+        return {
+            "partner": {k: v for k, v in values.items() if k not in ("email", "access")},
+            "email": values["email"],
+            "access": values["access"],
+        }
+
+
 class InvitationForm(forms.ModelForm):
     class Meta:
         model = Invitation

@@ -40,8 +40,11 @@ def coproduction_for_member(user, slug: str) -> tuple[Coproduction, Viewer]:
 
 
 def coproductions_of(user):
+    # Chosen by a subquery: filtering on the joined memberships would leave only the user's
+    # own row for the count ("1 Mitglieder" everywhere).
+    own = Membership.objects.filter(user=user, left_at__isnull=True).values("coproduction_id")
     return (
-        Coproduction.objects.filter(memberships__user=user, memberships__left_at__isnull=True)
+        Coproduction.objects.filter(pk__in=own)
         .annotate(member_count=Count("memberships", filter=Q(memberships__left_at__isnull=True)))
         .order_by("name")
     )

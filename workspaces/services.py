@@ -149,6 +149,27 @@ def invitation_create(*, actor, coproduction, partner, email: str, access: str) 
         coproduction=coproduction, user__email__iexact=email, left_at__isnull=True
     ).exists():
         raise WorkspaceError("Diese Person ist schon Mitglied.")
+    # Waits for a simultaneous invitation into the same co-production (PostgreSQL; SQLite
+    # lets one writer in at a time anyway), so the same address is never invited twice.
+    Coproduction.objects.select_for_update().filter(pk=coproduction.pk).values("pk").first()
+    pending = (
+        Invitation.objects.filter(
+            coproduction=coproduction,
+            email__iexact=email,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if pending is not None:
+        raise WorkspaceError(
+            f"An {email} ist schon eine Einladung unterwegs (vom "
+            f"{timezone.localtime(pending.created_at):%d.%m.%Y}). Ist sie nicht angekommen, "
+            "zieht sie unten zurück und ladet neu ein.",
+            field="email",
+        )
     invitation = Invitation.objects.create(
         coproduction=coproduction,
         partner=partner,
@@ -162,6 +183,17 @@ def invitation_create(*, actor, coproduction, partner, email: str, access: str) 
     members = reverse("workspaces:members", args=[coproduction.slug])
     enqueue_mail(send_invitation, invitation.pk, about=invitation, kind="Einladung", link=members)
     return invitation
+
+
+@transaction.atomic
+def partner_create_and_invite(
+    *, actor, coproduction, partner: dict, email: str, access: str
+) -> Invitation:
+    """A new partner and the invitation of its first member, both or neither."""
+    created = partner_create(actor=actor, coproduction=coproduction, **partner)
+    return invitation_create(
+        actor=actor, coproduction=coproduction, partner=created, email=email, access=access
+    )
 
 
 @transaction.atomic

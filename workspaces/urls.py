@@ -11,6 +11,7 @@ urlpatterns = [
     path("<slug:slug>/einstellungen/", views.coproduction_edit, name="settings"),
     path("<slug:slug>/partner/", views.partner_list, name="partners"),
     path("<slug:slug>/partner/neu/", views.partner_create, name="partner_create"),
+    path("<slug:slug>/partner/erste-schritte/", views.partner_invite, name="partner_invite"),
     path("<slug:slug>/partner/<int:pk>/", views.partner_detail, name="partner"),
     path("<slug:slug>/mitglieder/", views.member_list, name="members"),
     path("<slug:slug>/mitglieder/einladen/", views.member_invite, name="invite"),

@@ -1,8 +1,11 @@
+from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from history.services import history_for
@@ -15,10 +18,12 @@ from workspaces.forms import (
     InvitationForm,
     MembershipForm,
     PartnerForm,
+    PartnerInviteForm,
 )
 from workspaces.models import Invitation, Membership, Partner
 from workspaces.rules import require
 from workspaces.services import WorkspaceError
+from workspaces.visibility import Side
 
 # Rows per page in every list of the Werkstatt: enough to scan, few enough to stay quick.
 PAGE_SIZE = 20
@@ -83,7 +88,7 @@ def coproduction_create(request):
         messages.success(
             request, "Die Ko-Produktion ist angelegt. Ladet jetzt eure Partner:innen ein."
         )
-        return redirect("kompass:overview", coproduction.slug)
+        return redirect("workspaces:partner_invite", coproduction.slug)
     return render(
         request, "workspaces/coproduction_form.html", {"form": form, "partner_form": partner_form}
     )
@@ -231,6 +236,33 @@ def member_invite(request, coproduction, viewer):
     )
 
 
+@member_view
+def partner_invite(request, coproduction, viewer):
+    """Erste Schritte: the next partner (by default of the side still missing) and its first
+    member, in one form."""
+    require(request.user, "workspaces.manage", viewer)
+    sides = set(selectors.partners_of(coproduction).values_list("side", flat=True))
+    missing = [s for s in (Side.ADMINISTRATION, Side.CIVIL_SOCIETY) if s not in sides]
+    form = PartnerInviteForm(request.POST or None, suggested_side=missing[0] if missing else "")
+    if request.method == "POST" and form.is_valid():
+        values = form.changed_values()
+        try:
+            invitation = services.partner_create_and_invite(
+                actor=request.user, coproduction=coproduction, **values
+            )
+        except WorkspaceError as error:
+            form.add_error(error.field if error.field in form.fields else None, str(error))
+        else:
+            messages.success(
+                request,
+                f"{invitation.partner.name} ist jetzt Partner:in. Die Einladung an "
+                f"{invitation.email} geht gleich per E-Mail hinaus.",
+            )
+            return redirect("workspaces:members", coproduction.slug)
+    context = {"form": form, "missing": [Side(s).label for s in missing]}
+    return workspace_render(request, "workspaces/partner_invite.html", context, section="partners")
+
+
 @require_POST
 @member_view
 def invitation_revoke(request, coproduction, viewer, pk):
@@ -304,16 +336,31 @@ def member_leave(request, coproduction, viewer, pk):
     return redirect("workspaces:members", coproduction.slug)
 
 
-@login_required
 def invitation(request, token):
+    """The invitation link. Whoever opens it sees who invites them to what — also before
+    they have an account. The link itself proves the invited address (it was mailed there), so
+    signing up from here with that address needs no second confirmation mail (allauth's
+    verified-email stash). An accepted or expired link says so."""
     found = (
-        Invitation.objects.select_related("coproduction", "partner")
-        .filter(token=token, accepted_at__isnull=True, revoked_at__isnull=True)
+        Invitation.objects.select_related("coproduction", "partner", "invited_by")
+        .filter(token=token, revoked_at__isnull=True)
         .first()
     )
     if found is None:
         raise Http404("Diese Einladung gibt es nicht (mehr).")
-    if request.method == "POST":
+    state = "open"
+    if found.accepted_at:
+        state = "accepted"
+    elif found.expires_at < timezone.now():
+        state = "expired"
+    context = {"invitation": found, "state": state}
+    if not request.user.is_authenticated:
+        if state == "open":
+            get_adapter(request).stash_verified_email(request, found.email)
+        if request.method == "POST":
+            return redirect_to_login(request.get_full_path())
+        return render(request, "workspaces/invitation.html", context)
+    if request.method == "POST" and state == "open":
         try:
             services.invitation_accept(user=request.user, token=token)
         except WorkspaceError as error:
@@ -321,4 +368,6 @@ def invitation(request, token):
         else:
             messages.success(request, f"Willkommen in „{found.coproduction.name}“!")
             return redirect("kompass:overview", found.coproduction.slug)
-    return render(request, "workspaces/invitation.html", {"invitation": found})
+    context["member"] = selectors.active_membership(request.user, found.coproduction) is not None
+    context["other_address"] = request.user.email.lower() != found.email.lower()
+    return render(request, "workspaces/invitation.html", context)

@@ -132,7 +132,8 @@ def test_a_coordinator_opens_a_coproduction_and_invites_the_administration_which
     page.wait_for_url(lambda url: not url.endswith("/werkstatt/neu/"))
     assert "Die Ko-Produktion ist angelegt" in status_text(page)
     slug = Coproduction.objects.get(name="Essen für alle").slug
-    assert page.url.endswith(f"/werkstatt/{slug}/")
+    # The next step is offered right away (tests/browser/test_public_browser.py takes it).
+    assert page.url.endswith(f"/werkstatt/{slug}/partner/erste-schritte/")
 
     workspace_nav(page).get_by_role("link", name="Partner:innen").click()
     page.locator("main").get_by_role("link", name="Partner:in hinzufügen").click()

@@ -42,7 +42,7 @@ CASES = {
     "public:page": Case(PUBLIC, lambda w: [w.coproduction.slug]),
     "workspaces:home": Case(SIGNED_IN),
     "workspaces:create": Case(SIGNED_IN),
-    "workspaces:invitation": Case(SIGNED_IN, lambda w: [w.invitation.token]),
+    "workspaces:invitation": Case(PUBLIC, lambda w: [w.invitation.token]),  # shows, never joins
     "kompass:overview": Case(MEMBERS, slug),
     "workspaces:settings": Case(COORDINATION, slug),
     "workspaces:partners": Case(MEMBERS, slug),
