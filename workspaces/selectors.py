@@ -6,10 +6,11 @@ from datetime import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.http import Http404
+from django.utils.translation import ngettext
 
 from workspaces.models import Coproduction, Invitation, Mailing, Membership, Partner
 from workspaces.notify import failure_reason
-from workspaces.visibility import Viewer, visible_among
+from workspaces.visibility import Side, Viewer, Visibility, visible_among
 
 
 def active_membership(user, coproduction) -> Membership | None:
@@ -110,10 +111,6 @@ def undelivered_mails(viewer: Viewer) -> list[Undelivered]:
 def audience_after(coproduction, visibility: str, owner_side: str = "") -> str:
     """Who sees an item once it has ``visibility``, in words: what a confirmation before
     widening it names (two queries)."""
-    from django.utils.translation import ngettext
-
-    from workspaces.visibility import Side, Visibility
-
     if visibility == Visibility.PUBLIC:
         return (
             "alle – auch Menschen ohne Konto: Es steht auf eurer öffentlichen Seite und in "
