@@ -2,6 +2,7 @@ from django import forms
 
 from accounts.models import User
 from accounts.names import FORMER_MEMBER
+from workspaces.forms import TextLimits
 
 
 def clean_name(value: str) -> str:
@@ -14,7 +15,7 @@ def clean_name(value: str) -> str:
     return name
 
 
-class DisplayNameForm(forms.ModelForm):
+class DisplayNameForm(TextLimits, forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name"]
@@ -26,7 +27,7 @@ class DisplayNameForm(forms.ModelForm):
         return clean_name(self.cleaned_data["display_name"])
 
 
-class SignupNameForm(forms.Form):
+class SignupNameForm(TextLimits, forms.Form):
     """The name others see, asked at sign-up (allauth adds the e-mail and password fields)."""
 
     display_name = forms.CharField(
@@ -48,7 +49,7 @@ class SignupNameForm(forms.Form):
         user.save(update_fields=["display_name"])
 
 
-class AccountDeleteForm(forms.Form):
+class AccountDeleteForm(TextLimits, forms.Form):
     confirm = forms.BooleanField(
         label="Ja, mein Konto soll endgültig gelöscht werden.",
         error_messages={"required": "Bitte bestätigt, dass ihr euer Konto löschen wollt."},

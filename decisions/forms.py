@@ -12,6 +12,7 @@ from goals.forms import GoalsChoiceField
 from goals.models import Goal
 from workspaces.forms import (
     MemberChoiceField,
+    TextLimits,
     VersionedForm,
     VisibilityMixin,
     active_members,
@@ -136,7 +137,7 @@ class SupersedeForm(DecisionForm):
             self.initial["visibility"] = initial.get("visibility", self.initial["visibility"])
 
 
-class OpenVotingForm(forms.Form):
+class OpenVotingForm(TextLimits, forms.Form):
     opens_at = datetime_field("Abstimmung ab", required=False, help_text="Leer lassen: ab sofort.")
     closes_at = datetime_field("Abstimmung bis")
     consultation_override = forms.CharField(
@@ -148,7 +149,7 @@ class OpenVotingForm(forms.Form):
     )
 
 
-class VoteForm(forms.Form):
+class VoteForm(TextLimits, forms.Form):
     """A ballot fitting the procedure: radio buttons, or 0–10 points per option."""
 
     reason = forms.CharField(
@@ -207,7 +208,7 @@ class VoteForm(forms.Form):
         return {"choice": data["choice"], "reason": data["reason"]}
 
 
-class CloseForm(forms.Form):
+class CloseForm(TextLimits, forms.Form):
     reasons = forms.CharField(
         label="Begründung für das Beschlussbuch",
         required=False,
@@ -216,7 +217,7 @@ class CloseForm(forms.Form):
     )
 
 
-class MeetingRecordForm(forms.Form):
+class MeetingRecordForm(TextLimits, forms.Form):
     meeting = forms.ModelChoiceField(label="Treffen", queryset=None, required=False)
     yes = forms.IntegerField(label="Ja-Stimmen", min_value=0, initial=0)
     no = forms.IntegerField(label="Nein-Stimmen", min_value=0, initial=0)

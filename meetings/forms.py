@@ -7,7 +7,13 @@ from django.utils import timezone
 from meetings import selectors
 from meetings.models import AgendaItem, Availability, Meeting, Minutes, ProposedDate, SchedulePoll
 from meetings.services import MeetingError, check_format
-from workspaces.forms import MemberChoiceField, VersionedForm, VisibilityMixin, without_blank_radio
+from workspaces.forms import (
+    MemberChoiceField,
+    TextLimits,
+    VersionedForm,
+    VisibilityMixin,
+    without_blank_radio,
+)
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 SLOT_HELP = (
@@ -95,7 +101,7 @@ class PollEditForm(VisibilityMixin, VersionedForm):
         )
 
 
-class DateForm(forms.Form):
+class DateForm(TextLimits, forms.Form):
     starts_at = forms.DateTimeField(label="Beginn", widget=DATETIME)
     ends_at = forms.DateTimeField(label="Ende", widget=DATETIME)
     slot = _slot_field()
@@ -112,7 +118,7 @@ class DateForm(forms.Form):
         return dict(self.cleaned_data)
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(TextLimits, forms.Form):
     """One question per proposed date: can you come? (Changing an answer is allowed.)"""
 
     def __init__(self, *args, dates, answers: dict, **kwargs):
@@ -131,7 +137,7 @@ class AnswerForm(forms.Form):
         return {int(name.split("_")[1]): value for name, value in self.cleaned_data.items()}
 
 
-class MeetingFields(forms.ModelForm):
+class MeetingFields(TextLimits, forms.ModelForm):
     """Format and place, checked together: online needs a link, in person a place (card 50)."""
 
     link = forms.URLField(
@@ -244,7 +250,7 @@ class CloseForm(MeetingFields):
         return super().clean()
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(TextLimits, forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["conflict", "title", "responsible", "may_lead_to_decision"]
