@@ -11,7 +11,7 @@ from history.models import ChangeRecord
 from history.services import record_change, snapshot
 from workspaces.concurrency import StaleEdit
 from workspaces.services import WorkspaceError, update_recorded
-from workspaces.visibility import Visibility
+from workspaces.visibility import Visibility, linked_more_widely, may_link
 
 CONFLICT_FIELDS = [
     "title",
@@ -62,9 +62,7 @@ def _check_resolution(coproduction_id: int, values: dict, owner_side: str) -> No
             "Diese Entscheidung gehört nicht zu eurer Ko-Produktion.", field="resolved_by"
         )
     # A conflict seen by more people than its decision would reveal the decision's question.
-    if decision.visibility == Visibility.SIDE and (
-        values.get("visibility") != Visibility.SIDE or decision.owner_side != owner_side
-    ):
+    if not may_link(decision, visibility=values.get("visibility"), owner_side=owner_side):
         raise ConflictError(
             "Diese Entscheidung sieht nur eine Seite. Wählt eine Entscheidung, die alle sehen, "
             "oder macht den Konflikt auch nur für eure Seite sichtbar.",
@@ -111,6 +109,17 @@ def conflict_update(*, actor, conflict: Conflict, expected_version: int, **value
     merged = {name: values.get(name, getattr(conflict, name)) for name in CONFLICT_FIELDS}
     _check_visibility(conflict.owner_side, merged["visibility"])
     _check_resolution(conflict.coproduction_id, merged, conflict.owner_side)
+    if linked_more_widely(
+        conflict.agenda_items.all(),
+        visibility=merged["visibility"],
+        owner_side=conflict.owner_side,
+        via="meeting__",
+    ).exists():
+        raise ConflictError(
+            "Dieser Konflikt steht auf der Tagesordnung eines Treffens, das mehr Menschen sehen. "
+            "Nehmt ihn dort erst herunter, bevor ihn nur eure Seite sieht.",
+            field="visibility",
+        )
     return update_recorded(actor, conflict, CONFLICT_FIELDS, expected_version, values)
 
 

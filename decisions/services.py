@@ -16,10 +16,10 @@ from django.utils import timezone
 from decisions import selectors, tallies, tasks
 from decisions.models import Decision, Option, Vote
 from history.models import ChangeRecord
-from history.services import record_change, snapshot
+from history.services import record_change, reference, snapshot
 from workspaces.models import Coproduction, Membership, Partner
 from workspaces.services import WorkspaceError, update_recorded
-from workspaces.visibility import Visibility
+from workspaces.visibility import Visibility, linked_more_widely, may_link
 
 DECISION_FIELDS = [
     "question",
@@ -57,8 +57,7 @@ def _check_links(coproduction, *, visibility, owner_side, body=None, meeting=Non
             continue
         if item.coproduction_id != coproduction.pk:
             raise DecisionError("Das gehört nicht zu eurer Ko-Produktion.", field=field)
-        hidden = item.visibility == Visibility.SIDE
-        if hidden and (visibility != Visibility.SIDE or owner_side != item.owner_side):
+        if not may_link(item, visibility=visibility, owner_side=owner_side):
             raise DecisionError(
                 f"„{item}“ sieht nur eine Seite. Verknüpft es nur mit einer Entscheidung, "
                 "die auch nur diese Seite sieht.",
@@ -71,6 +70,32 @@ def _check_links(coproduction, *, visibility, owner_side, body=None, meeting=Non
             f"„{body}“ ist ein gemeinsames Gremium. Eine Entscheidung, die nur eure Seite sieht, "
             "trifft ein Gremium eurer Seite – oder lasst das Feld leer.",
             field="body",
+        )
+
+
+def _check_replacement(old: Decision | None, *, visibility: str, owner_side: str) -> None:
+    """A replacing decision is at least as visible as the one it replaces: the old decision
+    names it ("Ersetzt durch …") to everyone who sees the old one."""
+    replacement = Decision(visibility=visibility, owner_side=owner_side)
+    if old is not None and not may_link(
+        replacement, visibility=old.visibility, owner_side=old.owner_side
+    ):
+        raise DecisionError(
+            "Die Entscheidung, die ersetzt wird, sehen mehr Menschen. Die neue muss mindestens "
+            "für alle sichtbar sein, die die alte sehen.",
+            field="visibility",
+        )
+
+
+def _check_narrowing(decision: Decision, *, visibility: str) -> None:
+    """A draft becomes side-only only while no conflict seen more widely names it."""
+    if linked_more_widely(
+        decision.resolved_conflicts.all(), visibility=visibility, owner_side=decision.owner_side
+    ).exists():
+        raise DecisionError(
+            "Konflikte, die mehr Menschen sehen, nennen diese Entscheidung. Sie kann nicht nur "
+            "für eine Seite sichtbar werden.",
+            field="visibility",
         )
 
 
@@ -109,8 +134,8 @@ def _option_labels(decision: Decision) -> list[str]:
     return [o.label for o in decision.options.all()]
 
 
-def _goal_titles(decision: Decision) -> list[str]:
-    return sorted(g.title for g in decision.goals.all())
+def _goal_titles(decision: Decision) -> list[dict]:
+    return [reference(g) for g in sorted(decision.goals.all(), key=lambda g: (g.title, g.pk))]
 
 
 def _require_draft(decision: Decision) -> None:
@@ -167,6 +192,7 @@ def decision_create(
         meeting=meeting,
         goals=goals,
     )
+    _check_replacement(supersedes, visibility=visibility, owner_side=owner_side)
     _check_prepared_by(coproduction, prepared_by)
     labels = _clean_options(procedure, options)
     decision = Decision.objects.create(
@@ -193,7 +219,7 @@ def decision_create(
     values = snapshot(decision, DECISION_FIELDS)
     values.update(options=_option_labels(decision), goals=_goal_titles(decision))
     if supersedes is not None:
-        values.update(supersedes=str(supersedes), supersede_reason=supersede_reason)
+        values.update(supersedes=reference(supersedes), supersede_reason=supersede_reason)
     record_change(
         actor=actor,
         item=decision,
@@ -216,6 +242,8 @@ def decision_update(
             "oder „Öffentlich“.",
             field="visibility",
         )
+    stored = Decision.objects.get(pk=decision.pk)
+    _check_narrowing(stored, visibility=visibility)
     goals = list(goals) if goals is not None else list(decision.goals.all())
     _check_links(
         decision.coproduction,
@@ -238,7 +266,6 @@ def decision_update(
         item.goals.set(goals)
         _write_options(item, labels)
 
-    stored = Decision.objects.get(pk=decision.pk)
     before = read(stored)
     update_recorded(actor, decision, DECISION_FIELDS, expected_version, values)
     write(decision)
@@ -639,6 +666,9 @@ def _replace(actor, new: Decision) -> None:
         action=ChangeRecord.Action.UPDATED,
         changes={
             "status": [Decision.Status.DECIDED.value, Decision.Status.SUPERSEDED.value],
-            "Ersetzt durch": [None, f"{new.question} – {new.supersede_reason}"],
+            "Ersetzt durch": [
+                None,
+                reference(new, label=f"{new.question} – {new.supersede_reason}"),
+            ],
         },
     )

@@ -29,7 +29,7 @@ from decisions.models import Decision
 from history.services import history_for
 from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
-from workspaces.pages import add_domain_error, create_page, require_item_edit
+from workspaces.pages import add_domain_error, create_page, posted_version, require_item_edit
 from workspaces.services import WorkspaceError
 from workspaces.views import paginate, stale_response, workspace_render
 from workspaces.visibility import get_visible
@@ -296,7 +296,7 @@ def open_voting(request, coproduction, viewer, pk):
             opens_at=data["opens_at"],
             closes_at=data["closes_at"],
             consultation_override=data["consultation_override"],
-            expected_version=_posted_version(request, decision),
+            expected_version=posted_version(request),
         )
 
     def done():
@@ -314,11 +314,6 @@ def open_voting(request, coproduction, viewer, pk):
         template="decisions/open_voting.html",
         context={"partners": partners, "slowest": services.longest_consultation(decision)},
     )
-
-
-def _posted_version(request, decision) -> int:
-    value = request.POST.get("version", "")
-    return int(value) if value.isdigit() else decision.version
 
 
 @member_view

@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
 from history.models import ChangeRecord
-from history.services import record_change, snapshot
+from history.services import record_change, reference, snapshot
 from workspaces.concurrency import StaleEdit, save_versioned
 from workspaces.services import WorkspaceError, update_recorded
-from workspaces.visibility import Visibility
+from workspaces.visibility import Visibility, linked_more_widely, may_link
 
 GOAL_FIELDS = [
     "level",
@@ -44,8 +44,8 @@ class GoalError(WorkspaceError):
     """A change the rules of goals and milestones do not allow; ``field`` names the culprit."""
 
 
-def _answer_titles(goal: Goal) -> list[str]:
-    return sorted(g.title for g in goal.answers.all())
+def _answer_titles(goal: Goal) -> list[dict]:
+    return [reference(g) for g in sorted(goal.answers.all(), key=lambda g: (g.title, g.pk))]
 
 
 def _created(actor, item, fields: list[str], **more) -> None:
@@ -85,9 +85,7 @@ def _check_side_item(owner_side: str, visibility: str) -> None:
 
 def _check_goal_link(goal: Goal | None, *, visibility: str, owner_side: str) -> None:
     """An item seen by more people than its goal would reveal that goal's title."""
-    if goal is None or goal.visibility != Visibility.SIDE:
-        return
-    if visibility != Visibility.SIDE or owner_side != goal.owner_side:
+    if not may_link(goal, visibility=visibility, owner_side=owner_side):
         raise GoalError(
             "Dieses Ziel sieht nur eine Seite. Teilt das Ziel zuerst oder macht diesen "
             "Eintrag auch nur für eure Seite sichtbar.",
@@ -125,11 +123,11 @@ def _still_referenced(goal: Goal) -> bool:
     """Whether others rely on a shared side goal, so it cannot become private again."""
     if goal.answered_by.exists():
         return True
-    wider_milestones = goal.milestones.exclude(
-        visibility=Visibility.SIDE, owner_side=goal.owner_side
+    private = {"visibility": Visibility.SIDE, "owner_side": goal.owner_side}
+    return any(
+        linked_more_widely(rows, **private).exists()
+        for rows in (goal.milestones.all(), goal.obstacles.all(), goal.decisions.all())
     )
-    wider_obstacles = goal.obstacles.exclude(visibility=Visibility.SIDE, owner_side=goal.owner_side)
-    return wider_milestones.exists() or wider_obstacles.exists()
 
 
 def _check_future(due_date) -> None:
@@ -203,8 +201,8 @@ def goal_update(*, actor, goal: Goal, expected_version: int, answers=None, **val
     was_shared = Goal.objects.filter(pk=goal.pk).exclude(visibility=Visibility.SIDE).exists()
     if was_shared and visibility == Visibility.SIDE and _still_referenced(goal):
         raise GoalError(
-            "Auf dieses geteilte Ziel beziehen sich schon gemeinsame Ziele, Meilensteine oder "
-            "Hindernisse. Es kann nicht mehr nur für eure Seite sichtbar sein.",
+            "Auf dieses geteilte Ziel beziehen sich schon gemeinsame Ziele, Meilensteine, "
+            "Hindernisse oder Entscheidungen. Es kann nicht mehr nur für eure Seite sichtbar sein.",
             field="visibility",
         )
     if not goal.is_joint:

@@ -543,7 +543,7 @@ def _milestone_action(request, coproduction, viewer, pk, action, success: str):
         action(
             actor=request.user,
             milestone=milestone,
-            expected_version=posted_version(request, milestone),
+            expected_version=posted_version(request),
         )
     except StaleEdit:
         messages.error(request, STALE_ACTION)

@@ -1,6 +1,8 @@
 from datetime import date, datetime
 from functools import partial
+from types import SimpleNamespace
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -45,8 +47,11 @@ class ChangeRecord(models.Model):
     def __str__(self):
         return f"{self.get_action_display()}: {self.object_label}"
 
-    def readable_changes(self) -> list[tuple[str, str, str]]:
-        """(field label, before, after) with choice labels, for people rather than machines."""
+    def readable_changes(self, viewer=None) -> list[tuple[str, str, str]]:
+        """(field label, before, after) with choice labels, for people rather than machines.
+
+        Linked items show their label only to a ``viewer`` who may see them now (or, if they
+        were deleted, who could see them then); to others "(nicht sichtbar)"."""
         model = ContentType.objects.get_for_id(self.content_type_id).model_class()
         extra_choices = getattr(model, "HISTORY_CHOICES", {})
         # Labels for recorded names without a German verbose name (related lists, flags).
@@ -60,7 +65,7 @@ class ChangeRecord(models.Model):
             except (FieldDoesNotExist, AttributeError):
                 field, label, choices = None, extra_labels.get(name, name), {}
             choices = {**choices, **dict(extra_choices.get(name, []))}
-            show = partial(_readable, choices=choices, field=field)
+            show = partial(_readable, choices=choices, field=field, viewer=viewer)
             rows.append((label, show(before), show(after)))
         return rows
 
@@ -71,9 +76,34 @@ class ChangeRecord(models.Model):
         return display_name(self.actor)
 
 
-def _readable(value, *, choices: dict, field=None) -> str:
+HIDDEN = "(nicht sichtbar)"
+
+
+def _linked(value: dict, viewer) -> str:
+    from workspaces.visibility import sees
+
+    model = apps.get_model(value["ref"])
+    current = model._default_manager.filter(pk=value["pk"]).first()
+    if current is None:
+        # Deleted: as visible as it was when it went (its deletion entry says; its side is
+        # fixed for life), else as when the link was recorded.
+        gone = ChangeRecord.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id=value["pk"],
+            action=ChangeRecord.Action.DELETED,
+        ).first()
+        last = (gone.changes.get("visibility") if gone else None) or [value["visibility"]]
+        current = SimpleNamespace(visibility=last[0], owner_side=value["owner_side"])
+    return value["label"] if sees(viewer, current) else HIDDEN
+
+
+def _readable(value, *, choices: dict, field=None, viewer=None) -> str:
     if value in (None, "", []):
         return "–"
+    if isinstance(value, dict) and "ref" in value:
+        return _linked(value, viewer)
+    if isinstance(value, list) and any(isinstance(v, dict) for v in value):
+        return ", ".join(_readable(v, choices=choices, viewer=viewer) for v in value)
     # Dates are recorded in ISO form; people read them the German way, in local time.
     if isinstance(field, models.DateTimeField) and isinstance(value, str):
         return timezone.localtime(datetime.fromisoformat(value)).strftime("%d.%m.%Y %H:%M")

@@ -10,12 +10,27 @@ from django.db import models
 from history.models import ChangeRecord
 
 
+def reference(item: models.Model, label: str | None = None) -> dict:
+    """A linked workspace item as a history entry keeps it: its label and who could see it,
+    so that each reader is shown the label only while they may see the item
+    (``ChangeRecord.readable_changes``)."""
+    return {
+        "ref": item._meta.label_lower,
+        "pk": item.pk,
+        "label": str(item) if label is None else label,
+        "visibility": item.visibility,
+        "owner_side": item.owner_side,
+    }
+
+
 def _plain(value):
     if isinstance(value, models.Model):
         if value._meta.label == settings.AUTH_USER_MODEL:
             from accounts.names import display_name
 
             return display_name(value)
+        if hasattr(value, "visibility") and hasattr(value, "owner_side"):
+            return reference(value)
         return str(value)
     if isinstance(value, (date, datetime, Decimal)):
         return value.isoformat() if hasattr(value, "isoformat") else str(value)
@@ -36,6 +51,10 @@ def diff(before: dict, after: dict) -> dict:
 
 
 def record_change(*, actor, item: models.Model, action: str, changes: dict | None = None):
+    if action == ChangeRecord.Action.DELETED and hasattr(item, "visibility"):
+        # Who could see it last: how history entries linking to it are shown from now on.
+        stored = type(item)._default_manager.filter(pk=item.pk).values("visibility").first()
+        changes = {"visibility": [(stored or {"visibility": item.visibility})["visibility"], None]}
     return ChangeRecord.objects.create(
         coproduction_id=item.coproduction_id if hasattr(item, "coproduction_id") else item.pk,
         content_type=ContentType.objects.get_for_model(item),

@@ -27,7 +27,7 @@ from meetings.models import (
 )
 from workspaces.concurrency import StaleEdit, save_versioned
 from workspaces.services import WorkspaceError, update_recorded
-from workspaces.visibility import Visibility
+from workspaces.visibility import Visibility, linked_more_widely, may_link
 
 BERLIN = ZoneInfo("Europe/Berlin")
 EVENING_FROM = 17  # a weekday date starting at 17:00 or later counts as evening
@@ -294,9 +294,7 @@ def check_format(format: str, place: str, link: str) -> None:
 
 def _check_body(body, *, visibility: str, owner_side: str) -> None:
     """A meeting seen by more people than its body would reveal the body's name."""
-    if body is None or body.visibility != Visibility.SIDE:
-        return
-    if visibility != Visibility.SIDE or owner_side != body.owner_side:
+    if not may_link(body, visibility=visibility, owner_side=owner_side):
         raise MeetingError(
             "Dieses Gremium sieht nur eine Seite. Macht das Treffen auch nur für diese Seite "
             "sichtbar oder wählt ein anderes Gremium.",
@@ -366,13 +364,22 @@ def meeting_update(*, actor, meeting: Meeting, expected_version: int, **values) 
     _check_times(merged["starts_at"], merged["ends_at"])
     check_format(merged["format"], merged["place"], merged["link"])
     _check_body(merged["body"], visibility=merged["visibility"], owner_side=stored.owner_side)
-    if (
-        merged["visibility"] != Visibility.SIDE
-        and stored.agenda.filter(conflict__visibility=Visibility.SIDE).exists()
+    agenda_conflicts = [item.conflict for item in stored.agenda.select_related("conflict")]
+    if not all(
+        may_link(conflict, visibility=merged["visibility"], owner_side=stored.owner_side)
+        for conflict in agenda_conflicts
     ):
         raise MeetingError(
             "Auf der Tagesordnung steht ein Konflikt, den nur eine Seite sieht. Nehmt ihn erst "
             "von der Tagesordnung, bevor mehr Menschen das Treffen sehen.",
+            field="visibility",
+        )
+    if linked_more_widely(
+        stored.decisions.all(), visibility=merged["visibility"], owner_side=stored.owner_side
+    ).exists():
+        raise MeetingError(
+            "Entscheidungen, die mehr Menschen sehen, nennen dieses Treffen. Es kann nicht nur "
+            "für eine Seite sichtbar werden.",
             field="visibility",
         )
     if any(merged[name] != getattr(stored, name) for name in CALENDAR_FIELDS):
@@ -408,9 +415,7 @@ def _check_conflict(conflict, meeting: Meeting) -> None:
         raise MeetingError("Diesen Konflikt gibt es hier nicht.", field="conflict")
     if conflict.status == conflict.Status.RESOLVED:
         raise MeetingError("Dieser Konflikt ist schon gelöst.", field="conflict")
-    if conflict.visibility == Visibility.SIDE and (
-        meeting.visibility != Visibility.SIDE or meeting.owner_side != conflict.owner_side
-    ):
+    if not may_link(conflict, visibility=meeting.visibility, owner_side=meeting.owner_side):
         raise MeetingError(
             "Diesen Konflikt sieht nur eine Seite. Er kann nur auf die Tagesordnung eines "
             "Treffens, das ebenfalls nur diese Seite sieht.",

@@ -322,7 +322,7 @@ def minutes_approve(request, coproduction, viewer, pk):
         services.minutes_approve(
             actor=request.user,
             minutes=meeting.minutes,
-            expected_version=posted_version(request, meeting.minutes),
+            expected_version=posted_version(request),
         )
     except StaleEdit:
         messages.error(request, STALE_ACTION)

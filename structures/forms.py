@@ -5,7 +5,8 @@ from django import forms
 from django.utils import timezone
 
 from structures.models import Body, Mandate, PhasePlan
-from workspaces.forms import DATE, VersionedForm, VisibilityMixin, active_members
+from workspaces.concurrency import MISSING_VERSION
+from workspaces.forms import DATE, TextLimits, VersionedForm, VisibilityMixin, active_members
 from workspaces.models import Membership, Partner
 from workspaces.visibility import Visibility
 
@@ -20,7 +21,7 @@ class HolderField(forms.ModelChoiceField):
         return f"{obj} ({obj.partner.name})"
 
 
-class PhasePlanForm(forms.Form):
+class PhasePlanForm(TextLimits, forms.Form):
     """One phase of the Zusammenarbeit page; five of them (one per phase) post together."""
 
     joint = forms.BooleanField(label="Diese Phase gestalten wir gemeinsam", required=False)
@@ -147,7 +148,7 @@ class MandateForm(VersionedForm):
         return data
 
 
-class RotateForm(forms.Form):
+class RotateForm(TextLimits, forms.Form):
     """Rotieren: who takes the mandate over, and from when."""
 
     holder = HolderField(
@@ -160,7 +161,9 @@ class RotateForm(forms.Form):
         widget=DATE,
         help_text="Am selben Tag endet das Mandat der bisherigen Person.",
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(
+        widget=forms.HiddenInput, error_messages={"required": MISSING_VERSION}
+    )
 
     def __init__(self, *args, mandate: Mandate, today, **kwargs):
         super().__init__(*args, initial={"started_on": today, "version": mandate.version}, **kwargs)

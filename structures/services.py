@@ -14,7 +14,7 @@ from history.services import record_change, snapshot
 from structures.models import Body, Mandate, PhasePlan
 from workspaces.concurrency import StaleEdit
 from workspaces.services import WorkspaceError, update_recorded
-from workspaces.visibility import Visibility
+from workspaces.visibility import Visibility, linked_more_widely
 
 PHASE_FIELDS = ["joint", "administration_part", "civil_society_part"]
 BODY_FIELDS = ["name", "kind", "purpose", "meeting_rhythm", "visibility"]
@@ -142,7 +142,18 @@ def body_create(
 
 @transaction.atomic
 def body_update(*, actor, body: Body, expected_version: int, members=None, **values) -> Body:
-    _check_side_item(body.owner_side, values.get("visibility", body.visibility))
+    visibility = values.get("visibility", body.visibility)
+    _check_side_item(body.owner_side, visibility)
+    naming = [body.meetings.all(), body.decisions.all()]
+    if any(
+        linked_more_widely(rows, visibility=visibility, owner_side=body.owner_side).exists()
+        for rows in naming
+    ):
+        raise StructureError(
+            "Treffen oder Entscheidungen, die mehr Menschen sehen, nennen dieses Gremium. Es "
+            "kann nicht nur für eure Seite sichtbar werden.",
+            field="visibility",
+        )
     m2m = None
     if members is not None:
         members = list(members)

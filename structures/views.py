@@ -275,7 +275,7 @@ def mandate_rotate(request, coproduction, viewer, body_pk, pk):
             successor = services.mandate_rotate(
                 actor=request.user,
                 mandate=mandate,
-                expected_version=form.cleaned_data["version"] or mandate.version,
+                expected_version=form.cleaned_data["version"],
                 holder=form.cleaned_data["holder"],
                 started_on=form.cleaned_data["started_on"],
             )

@@ -7,6 +7,13 @@ single UPDATE … WHERE version = n, which is atomic on SQLite and PostgreSQL al
 
 from django.db.models import F
 
+# Scripts and tabs opened before versions existed send none: never guess it (that would
+# overwrite whatever was saved meanwhile), ask the person to look again.
+MISSING_VERSION = (
+    "Beim Speichern fehlte die Fassung, von der ihr ausgegangen seid (etwa aus einem alten "
+    "Tab). Nichts ist gespeichert: Prüft den aktuellen Stand und speichert dann noch einmal."
+)
+
 
 class StaleEdit(Exception):
     """Someone saved the item since this person opened it."""

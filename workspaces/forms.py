@@ -1,6 +1,9 @@
 from django import forms
+from django.core.validators import MaxLengthValidator
 
+from workspaces.concurrency import MISSING_VERSION
 from workspaces.models import Coproduction, Invitation, Membership, Partner
+from workspaces.services import may_invite_into
 from workspaces.visibility import Side, Visibility
 
 
@@ -58,7 +61,33 @@ class VisibilityMixin:
             self.initial["visibility"] = default
 
 
-class VersionedForm(forms.ModelForm):
+# Free text has an end (issue 8 §4): room for pages of minutes, not for a pasted megabyte that
+# makes every page and every history entry of the item megabytes large.
+TEXT_LIMIT = 20_000  # characters of a multi-line field (a textarea)
+LINE_LIMIT = 500  # characters of a one-line field without a limit of its own
+
+
+class TextLimits:
+    """Mixin of every form of the project (a test checks it): each text field without a
+    maximum length gets one, with a German message next to the field."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and field.max_length is None:
+                multiline = isinstance(field.widget, forms.Textarea)
+                field.max_length = TEXT_LIMIT if multiline else LINE_LIMIT
+                field.validators.append(
+                    MaxLengthValidator(
+                        field.max_length,
+                        message="Das ist zu lang: höchstens %(limit_value)d Zeichen, bitte "
+                        "(jetzt %(show_value)d). Längeres gehört in ein Dokument, auf das ihr "
+                        "hier verweist.",
+                    )
+                )
+
+
+class VersionedForm(TextLimits, forms.ModelForm):
     """A form for an item with a version: the version the person started from goes along."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -69,8 +98,17 @@ class VersionedForm(forms.ModelForm):
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
 
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk and data.get("version") is None:
+            self.add_error(None, MISSING_VERSION)
+            # Shown again with the stored version: a second, deliberate save goes through.
+            self.data = self.data.copy()
+            self.data["version"] = self.instance.version
+        return data
+
     def expected_version(self) -> int:
-        return self.cleaned_data.get("version") or self.instance.version
+        return self.cleaned_data["version"]
 
     def changed_values(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.fields if name != "version"}
@@ -148,6 +186,16 @@ class PartnerForm(VersionedForm):
             "entscheiden könnt? (Karten 26, 41)",
         }
 
+    def __init__(self, *args, side_fixed: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if side_fixed and "side" in self.fields:
+            # Shown, but a posted value is ignored: the side decides who sees what.
+            self.fields["side"].disabled = True
+            self.fields["side"].help_text = (
+                "Die Seite steht fest, sobald eine Partner:in Mitglieder oder Einträge hat; "
+                "vorher kann die Koordination sie berichtigen."
+            )
+
     def clean(self):
         data = super().clean()
         if data.get("civil_mode") and data.get("side") != Side.CIVIL_SOCIETY:
@@ -201,7 +249,7 @@ class PartnerInviteForm(FirstPartnerForm):
         }
 
 
-class InvitationForm(forms.ModelForm):
+class InvitationForm(TextLimits, forms.ModelForm):
     class Meta:
         model = Invitation
         fields = ["email", "partner", "access"]
@@ -211,13 +259,19 @@ class InvitationForm(forms.ModelForm):
             "lesen, aber nichts ändern.",
         }
 
-    def __init__(self, *args, coproduction, **kwargs):
+    def __init__(self, *args, coproduction, actor, **kwargs):
         super().__init__(*args, **kwargs)
         without_blank_radio(self)
-        self.fields["partner"].queryset = Partner.objects.filter(
-            coproduction=coproduction, left_at__isnull=True
+        partners = Partner.objects.filter(coproduction=coproduction, left_at__isnull=True)
+        self.fields["partner"].queryset = partners.filter(
+            pk__in=[p.pk for p in partners if may_invite_into(actor, p)]
         )
         self.fields["partner"].label = "Für welche Partner:in?"
+        self.fields[
+            "partner"
+        ].help_text = (
+            "In eine Seite, die schon Mitglieder hat, lädt nur deren eigene Koordination ein."
+        )
 
 
 class MembershipForm(VersionedForm):
@@ -252,8 +306,11 @@ class MembershipForm(VersionedForm):
 
     def __init__(self, *args, may_manage: bool, own: bool, **kwargs):
         super().__init__(*args, **kwargs)
+        # A membership never changes side (workspaces.services.membership_update).
         self.fields["partner"].queryset = Partner.objects.filter(
-            coproduction=self.instance.coproduction, left_at__isnull=True
+            coproduction=self.instance.coproduction,
+            left_at__isnull=True,
+            side=self.instance.partner.side,
         )
         if not may_manage:
             # Only coordination changes who is on which side and with which access.

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 
 from history.services import history_for
-from workspaces.concurrency import StaleEdit
+from workspaces.concurrency import MISSING_VERSION, StaleEdit
 from workspaces.rules import require
 from workspaces.selectors import audience_after
 from workspaces.services import WorkspaceError
@@ -31,11 +31,12 @@ def require_item_edit(viewer, item) -> None:
         raise PermissionDenied(NOT_YOURS)
 
 
-def posted_version(request, item) -> int:
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return item.version
+def posted_version(request) -> int:
+    """The version a POST action started from; without it nothing is changed."""
+    value = request.POST.get("version", "")
+    if not value.isdigit():
+        raise WorkspaceError(MISSING_VERSION)
+    return int(value)
 
 
 def add_domain_error(form, error: WorkspaceError) -> None:
@@ -160,7 +161,7 @@ def delete_page(
         return redirect(back_url)
     if request.method == "POST":
         try:
-            delete(posted_version(request, item))
+            delete(posted_version(request))
         except StaleEdit:
             messages.error(request, STALE_ACTION)
             return redirect(back_url)

@@ -137,9 +137,65 @@ def partner_create(*, actor, coproduction, **fields) -> Partner:
     return partner
 
 
+def _membership_of(actor, coproduction_id: int) -> Membership | None:
+    return (
+        Membership.objects.select_related("partner")
+        .filter(user=actor, coproduction_id=coproduction_id, left_at__isnull=True)
+        .first()
+        if getattr(actor, "is_authenticated", False)
+        else None
+    )
+
+
+def partner_side_fixed(partner: Partner) -> bool:
+    """A partner's side decides who sees what (workspaces.visibility): once anyone or anything
+    belongs to the partner — a member, former or not, an invitation, a contribution, a
+    mandate — moving it to the other side would hand that side's items to them."""
+    return any(
+        relation.related_model._default_manager.filter(**{relation.field.name: partner}).exists()
+        for relation in Partner._meta.related_objects
+    )
+
+
+def _check_side_change(actor, partner: Partner, side: str) -> None:
+    stored = Partner.objects.select_for_update().get(pk=partner.pk)
+    if side == stored.side:
+        return
+    if partner_side_fixed(stored):
+        raise WorkspaceError(
+            "Die Seite dieser Partner:in steht fest: Sie hat schon Mitglieder oder Einträge. "
+            "Gehört die Organisation zur anderen Seite, legt sie dort neu an.",
+            field="side",
+        )
+    membership = _membership_of(actor, stored.coproduction_id)
+    if membership is None or membership.access != Membership.Access.COORDINATION:
+        raise WorkspaceError(
+            "Die Seite einer Partner:in kann nur die Koordination berichtigen.", field="side"
+        )
+
+
 @transaction.atomic
 def partner_update(*, actor, partner, expected_version: int, **values):
+    if "side" in values:
+        _check_side_change(actor, partner, values["side"])
     return update_recorded(actor, partner, PARTNER_FIELDS, expected_version, values)
+
+
+def side_has_members(coproduction_id: int, side: str) -> bool:
+    return Membership.objects.filter(
+        coproduction_id=coproduction_id, partner__side=side, left_at__isnull=True
+    ).exists()
+
+
+def may_invite_into(actor, partner: Partner) -> bool:
+    """Only a side lets people into that side: a coordinator of the partner's side invites —
+    except into a side with no members yet, which is how the other side is brought in."""
+    membership = _membership_of(actor, partner.coproduction_id)
+    if membership is None or membership.access != Membership.Access.COORDINATION:
+        return False
+    return membership.side == partner.side or not side_has_members(
+        partner.coproduction_id, partner.side
+    )
 
 
 @transaction.atomic
@@ -149,6 +205,15 @@ def invitation_create(*, actor, coproduction, partner, email: str, access: str) 
         coproduction=coproduction, user__email__iexact=email, left_at__isnull=True
     ).exists():
         raise WorkspaceError("Diese Person ist schon Mitglied.")
+    if partner.coproduction_id != coproduction.pk:
+        raise WorkspaceError(
+            "Diese Partner:in gehört nicht zu eurer Ko-Produktion.", field="partner"
+        )
+    if not may_invite_into(actor, partner):
+        raise WorkspaceError(
+            "In eine Seite, die schon Mitglieder hat, lädt nur deren eigene Koordination ein.",
+            field="partner",
+        )
     # Waits for a simultaneous invitation into the same co-production (PostgreSQL; SQLite
     # lets one writer in at a time anyway), so the same address is never invited twice.
     Coproduction.objects.select_for_update().filter(pk=coproduction.pk).values("pk").first()
@@ -220,6 +285,15 @@ def invitation_accept(*, user, token: str) -> Membership:
         raise WorkspaceError(
             f"Diese Einladung ging an {invitation.email}. Meldet euch bitte mit dieser Adresse an."
         )
+    partner = invitation.partner
+    if side_has_members(partner.coproduction_id, partner.side) and not may_invite_into(
+        invitation.invited_by, partner
+    ):
+        # Issued for an empty side, which has members of its own by now: they decide.
+        raise WorkspaceError(
+            "Diese Einladung gilt nicht mehr: Die Seite hat inzwischen eigene Mitglieder. "
+            "Bittet deren Koordination um eine neue Einladung."
+        )
     existing = Membership.objects.filter(
         user=user, coproduction=invitation.coproduction, left_at__isnull=True
     ).first()
@@ -257,6 +331,17 @@ def membership_update(*, actor, membership, expected_version: int, **values):
     )
     if demoted and not _coordinators_left(membership):
         raise WorkspaceError("Eine Ko-Produktion braucht mindestens eine Koordination.")
+    partner = values.get("partner", membership.partner)
+    if partner.pk != membership.partner_id and (
+        partner.coproduction_id != membership.coproduction_id
+        or partner.side != Partner.objects.get(pk=membership.partner_id).side
+    ):
+        # A membership never changes side: what the person has seen stays on their side.
+        raise WorkspaceError(
+            "Eine Mitgliedschaft bleibt auf ihrer Seite. Wählt eine Partner:in derselben Seite; "
+            "zur anderen Seite lädt deren Koordination ein.",
+            field="partner",
+        )
     return update_recorded(actor, membership, MEMBERSHIP_FIELDS, expected_version, values)
 
 

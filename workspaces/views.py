@@ -149,7 +149,10 @@ def partner_create(request, coproduction, viewer):
 def partner_detail(request, coproduction, viewer, pk):
     partner = get_object_or_404(Partner, coproduction=coproduction, pk=pk)
     may_edit = viewer.is_coordinator or (viewer.can_edit and viewer.side == partner.side)
-    form = PartnerForm(request.POST or None, instance=partner) if may_edit else None
+    form = None
+    if may_edit:
+        side_fixed = not viewer.is_coordinator or services.partner_side_fixed(partner)
+        form = PartnerForm(request.POST or None, instance=partner, side_fixed=side_fixed)
     if request.method == "POST":
         if form is None:
             raise Http404
@@ -161,6 +164,8 @@ def partner_detail(request, coproduction, viewer, pk):
                     expected_version=form.expected_version(),
                     **form.changed_values(),
                 )
+            except WorkspaceError as error:
+                form.add_error(error.field, str(error))
             except StaleEdit as error:
                 return stale_response(
                     request,
@@ -170,8 +175,9 @@ def partner_detail(request, coproduction, viewer, pk):
                     {"partner": partner},
                     section="partners",
                 )
-            messages.success(request, "Das Profil ist gespeichert.")
-            return redirect("workspaces:partner", coproduction.slug, partner.pk)
+            else:
+                messages.success(request, "Das Profil ist gespeichert.")
+                return redirect("workspaces:partner", coproduction.slug, partner.pk)
     return workspace_render(
         request,
         "workspaces/partner_detail.html",
@@ -218,14 +224,14 @@ def undelivered_mails(request, coproduction, viewer):
 @member_view
 def member_invite(request, coproduction, viewer):
     require(request.user, "workspaces.manage", viewer)
-    form = InvitationForm(request.POST or None, coproduction=coproduction)
+    form = InvitationForm(request.POST or None, coproduction=coproduction, actor=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             invitation = services.invitation_create(
                 actor=request.user, coproduction=coproduction, **form.cleaned_data
             )
         except WorkspaceError as error:
-            form.add_error("email", str(error))
+            form.add_error(error.field or "email", str(error))
         else:
             messages.success(
                 request, f"Die Einladung an {invitation.email} geht gleich per E-Mail hinaus."
@@ -306,7 +312,7 @@ def member_detail(request, coproduction, viewer, pk):
                     section="members",
                 )
             except WorkspaceError as error:
-                form.add_error(None, str(error))
+                form.add_error(error.field if error.field in form.fields else None, str(error))
             else:
                 messages.success(request, "Gespeichert.")
                 return redirect("workspaces:member", coproduction.slug, membership.pk)

@@ -93,6 +93,19 @@ class VisibleItem(models.Model):
         return self.get_visibility_display()
 
 
+def sees(viewer: Viewer | None, item) -> bool:
+    """Whether ``viewer`` may see ``item`` (anything with ``visibility`` and ``owner_side``):
+    the rule of ``visible_to`` for one item in hand — a row read unfiltered, or what a history
+    entry recorded of an item since deleted. No viewer is the public."""
+    if item.visibility == Visibility.PUBLIC:
+        return True
+    if viewer is None or not viewer.is_member:
+        return False
+    if getattr(item, "coproduction_id", viewer.coproduction_id) != viewer.coproduction_id:
+        return False
+    return item.visibility == Visibility.COPRODUCTION or item.owner_side == viewer.side
+
+
 def get_visible(queryset, viewer: Viewer, **lookup):
     """One item the viewer may see, or 404 — never 403, so nothing leaks (DESIGN.md)."""
     try:
@@ -124,3 +137,23 @@ def visible_among(viewer: Viewer, model, ids) -> dict:
     else:
         return {}
     return rows.in_bulk(ids)
+
+
+def may_link(target, *, visibility: str, owner_side: str) -> bool:
+    """A link never changes what someone can see: an item seen with ``visibility`` (owned by
+    ``owner_side``) may name ``target`` only if every member who sees the item sees the target
+    too. Pages filter linked items per viewer anyway; this rule keeps names out of what is not
+    filtered by item (history entries, mails, exports). So a side-only target is named only by
+    side-only items of the same side. The one rule for every link of every feature app."""
+    if target is None or target.visibility != Visibility.SIDE:
+        return True
+    return visibility == Visibility.SIDE and owner_side == target.owner_side
+
+
+def linked_more_widely(rows, *, visibility: str, owner_side: str, via: str = ""):
+    """Those of ``rows`` (items naming one target) that ``may_link`` would refuse if the target
+    were seen with ``visibility``: why a target cannot become side-only while they name it.
+    ``via`` is the path to the visible item when rows are parts of one (``"meeting__"``)."""
+    if visibility != Visibility.SIDE:
+        return rows.none()
+    return rows.exclude(**{f"{via}visibility": Visibility.SIDE, f"{via}owner_side": owner_side})

@@ -364,7 +364,7 @@ def test_the_export_contains_the_persons_data_and_nothing_about_other_people(
 ):
     coproduction = make_coproduction(ada)
     bea = make_user("bea@example.org", "Bea Beispiel")
-    add_member(coproduction, bea)
+    add_member(coproduction, bea, "coordination")
     invitation_create(
         actor=bea,
         coproduction=coproduction,

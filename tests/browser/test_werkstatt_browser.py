@@ -505,7 +505,7 @@ def demo_page(page, live_server, transactional_db):
     """The demo co-production, with an open invitation, seen by initiative@demo.example."""
     coproduction = create_demo(DEMO_PASSWORD)
     workspace_services.invitation_create(
-        actor=None,
+        actor=User.objects.get(email="verwaltung@demo.example"),  # the office's coordination
         coproduction=coproduction,
         partner=Partner.objects.get(name="Umweltamt Musterstadt"),
         email=INVITEE,

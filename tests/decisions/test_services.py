@@ -175,7 +175,8 @@ def test_a_rejected_proposal_leaves_the_old_decision_in_force(coproduction, coor
     old.refresh_from_db()
     assert old.status == "superseded" and old.superseded_by == accepted
     assert old.outcome == "Ja"  # the record itself is unchanged
-    assert [r.changes.get("Ersetzt durch") for r in history_for(old)][0][1].startswith("Neu?")
+    replaced_by = [r.changes.get("Ersetzt durch") for r in history_for(old)][0][1]
+    assert replaced_by["label"].startswith("Neu?") and replaced_by["pk"] == accepted.pk
     with pytest.raises(WorkspaceError, match="schon ersetzt"):
         _supersede_by_meeting(coproduction, coordinator, old, passed=True)
 

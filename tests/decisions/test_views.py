@@ -57,12 +57,14 @@ def test_a_decision_is_prepared_opened_voted_and_counted(coproduction, coordinat
         actor=None, partner=partner, expected_version=partner.version, consultation_days=21
     )
     response = client.post(
-        url("open", coproduction, decision.pk), {"closes_at": "2099-01-01T10:00"}, secure=True
+        url("open", coproduction, decision.pk),
+        {"version": 1, "closes_at": "2099-01-01T10:00"},
+        secure=True,
     )
     assert response.status_code == 302
     response = client.post(
         url("open", coproduction, decision.pk),
-        {"closes_at": "2000-01-01T10:00"},
+        {"version": 1, "closes_at": "2000-01-01T10:00"},
         secure=True,
     )  # already open: told, not changed
     assert "lässt sich nicht mehr ändern" in response.content.decode()
@@ -117,19 +119,23 @@ def test_the_rucksprache_warning_is_shown_when_overridden(coproduction, coordina
     decision = draft(coproduction, coordinator)
     client = login(coordinator)
     response = client.post(
-        url("open", coproduction, decision.pk), {"closes_at": "2099-01-01T10:00"}, secure=True
+        url("open", coproduction, decision.pk),
+        {"version": 1, "closes_at": "2099-01-01T10:00"},
+        secure=True,
     )
     assert response.status_code == 302  # long enough
     other = draft(coproduction, coordinator)
     from django.utils import timezone
 
     soon = (timezone.localtime() + timezone.timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
-    response = client.post(url("open", coproduction, other.pk), {"closes_at": soon}, secure=True)
+    response = client.post(
+        url("open", coproduction, other.pk), {"version": 1, "closes_at": soon}, secure=True
+    )
     page = response.content.decode()
     assert "Rücksprachefrist" in page and "14 Tage" in page and soon in page
     client.post(
         url("open", coproduction, other.pk),
-        {"closes_at": soon, "consultation_override": "Förderantrag endet"},
+        {"version": 1, "closes_at": soon, "consultation_override": "Förderantrag endet"},
         secure=True,
     )
     page = client.get(url("decision", coproduction, other.pk), secure=True).content.decode()

@@ -30,6 +30,7 @@ class Case:
     args: object = None  # callable(world) -> list of URL args
     method: str = "get"
     data: object = None  # callable(world) -> POST data
+    check: object = None  # callable(world): asserts what the request left behind
 
 
 def slug(world):

@@ -149,8 +149,8 @@ def populate(w):
     w.invitation = services.invitation_create(
         actor=coordinator,
         coproduction=w.coproduction,
-        partner=w.office,
-        email="neu@stadt.example",
+        partner=w.civil,
+        email="neu@initiative.example",
         access="member",
     )
     c = dict(actor=coordinator, coproduction=w.coproduction)

@@ -72,6 +72,8 @@ def test_every_view_answers_each_role_as_intended(client, world, name, case, rol
         )
     else:
         assert response.status_code == expected, (name, role, response.status_code)
+    if case.check:
+        case.check(world)
 
 
 def _patterns(resolver, prefix=""):
