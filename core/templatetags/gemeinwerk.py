@@ -1,8 +1,9 @@
 import functools
 
 from django import template
+from django.template.defaultfilters import linebreaks_filter as linebreaks
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -63,3 +64,28 @@ def consultation(days) -> str:
     if not days:
         return "nicht angegeben"
     return "1 Tag" if days == 1 else f"{days} Tage"
+
+
+SHORT = 240
+
+
+@register.simple_tag
+def shortened(text, url: str = "", limit: int = SHORT) -> str:
+    """A long text cut for lists and the overview (issue 9 §6), with the whole text one click
+    away: a link to the item's page, or — where the text has no page of its own — a
+    disclosure that shows it in place. Cut at a word where there is one, never mid-entity."""
+    text = str(text or "")
+    if len(text) <= limit:
+        return conditional_escape(text)
+    cut = text[:limit]
+    if " " in cut[limit // 2 :]:
+        cut = cut.rsplit(" ", 1)[0]
+    cut = cut.rstrip(" ,.;:–-") + "…"
+    if url:
+        return format_html('{} <a href="{}">weiterlesen</a>', cut, url)
+    return format_html(
+        '<span class="shortened">{}</span> <details class="whole-text"><summary>ganzen Text '
+        "zeigen</summary>{}</details>",
+        cut,
+        linebreaks(text),
+    )
