@@ -159,3 +159,34 @@ def test_a_printed_werkstatt_page_is_its_content_without_navigation_forms_or_his
     assert page.locator("main button:visible, main form:visible").count() == 0
     assert_no_axe_violations(page)
     context.close()
+
+
+def test_a_past_meeting_is_recorded_after_a_confirmation_and_edited_only_on_request(
+    browser, live_server, demo
+):
+    context, page = phone(browser, live_server, demo, javascript=True)
+    page.goto(f"/werkstatt/{SLUG}/treffen/neu/")
+    page.get_by_label("Titel").fill("Nachtrag: Auftakt")
+    page.get_by_label("Beginn").fill("2020-06-04T18:00")
+    page.get_by_label("Ende").fill("2020-06-04T20:00")
+    page.get_by_role("radio", name="Online").check()
+    page.get_by_label("Link zum Online-Treffen").fill("https://treffen.example/auftakt")
+    page.get_by_role("button", name="Treffen anlegen").click()
+
+    # Asked, with the input kept, next to the date.
+    assert "Tragt ihr ein Treffen nach" in page.locator("main").inner_text()
+    assert page.get_by_label("Titel").input_value() == "Nachtrag: Auftakt"
+    assert_no_axe_violations(page)
+    page.get_by_label("Ja, das Treffen hat schon stattgefunden").check()
+    page.get_by_role("button", name="Treffen anlegen").click()
+    page.wait_for_url("**/treffen/*/")
+    assert "04.06.2020" in page.locator("main time").first.inner_text()
+
+    # The page shows the meeting; the form opens on request.
+    title = page.get_by_label("Titel")
+    assert not title.is_visible()
+    page.locator("main summary", has_text="Bearbeiten").click()
+    assert title.is_visible()
+    assert_no_axe_violations(page)
+    assert_fits_small_screen(page)
+    context.close()
