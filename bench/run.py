@@ -1,7 +1,8 @@
 """make bench: medians of in-process requests, each as a ratio to a baseline of the same run.
 
 Fächer: each page against a minimal Django view returning a page of the same size through the
-same middleware (target ≤ 1.5×); the search function's median time (target < 5 ms).
+same middleware (target ≤ 1.5×); the search function's median time (target < 5 ms), and its
+quality on the practitioners' questions beside the deck (top-1, top-3, mean reciprocal rank).
 Werkstatt: the same page for the small and the large demo co-production (target large/small
 ≤ 1.5×). The data lives in a throwaway SQLite file.
 """
@@ -30,6 +31,7 @@ from django.test import Client, override_settings  # noqa: E402
 from accounts.models import User  # noqa: E402
 from demo.build import SLUG, add_large, create_demo  # noqa: E402
 from guide.deck import get_deck  # noqa: E402
+from guide.quality import evaluate, load_queries  # noqa: E402
 from guide.search import get_index  # noqa: E402
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "300"))
@@ -109,6 +111,18 @@ def main():
         results["pages"].append(page_vs_baseline(client, url))
     for query in QUERIES:
         results["search"].append({"query": query, "ms": median_ms(lambda q=query: index.search(q))})
+    questions = load_queries()
+    quality = evaluate(index, questions)
+    results["quality"] = {
+        "queries": quality.queries,
+        "top1": quality.top1,
+        "top3": quality.top3,
+        "mrr": quality.mrr,
+        "median_ms": statistics.median(
+            median_ms(lambda q=case["q"]: index.search(q), rounds=ROUNDS // 10)
+            for case in questions
+        ),
+    }
     client.force_login(User.objects.get(email="verwaltung@demo.example"))
     for path in ["", "ziele/", "meilensteine/", "mitglieder/", "entscheidungen/"]:
         results["werkstatt"].append(small_vs_large(client, path, SLUG, large))
@@ -122,6 +136,12 @@ def main():
     print(f"\n{'search query':48} {'median':>9}")
     for row in results["search"]:
         print(f"{row['query']:48} {row['ms']:7.3f}ms")
+    q = results["quality"]
+    print(
+        f"\nguide search on {q['queries']} practitioners' questions: top-1 {q['top1']:.3f},"
+        f" top-3 {q['top3']:.3f}, MRR {q['mrr']:.3f}, median {q['median_ms']:.3f} ms"
+        " (target < 5 ms)"
+    )
     print(f"\n{'Werkstatt page':20} {'small':>9} {'large':>9} {'large/small':>12}")
     for row in results["werkstatt"]:
         print(

@@ -23,6 +23,11 @@ PERSPECTIVES = {
     "administration": "Verwaltung und Politik",
     "civil_society": "Zivilgesellschaft",
 }
+# The two registers a card's practice questions are written in (deck field ``questions``).
+QUESTION_REGISTERS = {
+    "administration": "Aus Sicht von Verwaltung und Politik",
+    "civil_society": "Aus Sicht der Zivilgesellschaft",
+}
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
@@ -58,6 +63,16 @@ class Card:
     blocks: tuple[Block, ...]
     referenced_by: list[int] = field(default_factory=list)
     html: str = ""
+    # Questions from practice that lead to the card, per register ("Diese Karte hilft, wenn ihr …").
+    questions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def question_groups(self) -> list[tuple[str, tuple[str, ...]]]:
+        return [
+            (label, self.questions[register])
+            for register, label in QUESTION_REGISTERS.items()
+            if self.questions.get(register)
+        ]
 
     @property
     def perspective_label(self) -> str:
@@ -213,6 +228,9 @@ def load_deck(path: Path) -> Deck:
             perspective=raw.get("perspective", "both"),
             refs=tuple(raw.get("refs", ())),
             blocks=parse_blocks(raw["body"]),
+            questions={
+                register: tuple(items) for register, items in (raw.get("questions") or {}).items()
+            },
         )
     for chapter in chapters:
         chapter.cards = [cards[n] for n in chapter.card_numbers]

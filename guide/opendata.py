@@ -40,6 +40,7 @@ def deck_as_data(deck: Deck) -> dict:
                 "references": list(card.refs),
                 "referenced_by": card.referenced_by,
                 "body": blocks_as_data(card.blocks),
+                "questions": {r: list(q) for r, q in card.questions.items()},
             }
             for card in deck.reading_order
         ],

@@ -15,11 +15,12 @@ import math
 import re
 import threading
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import snowballstemmer
 from django.utils.html import escape
 
+from guide.compounds import compound_parts
 from guide.deck import Card, Deck, built_once, get_deck, strip_markup
 
 WORD = re.compile(r"[^\W\d_]+(?:[:*_-][^\W\d_]+)*")
@@ -27,10 +28,17 @@ GENDER = re.compile(r"[:*_](?=in(?:nen)?\b)")
 SENTENCE = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÄÖÜ„])")
 MAX_QUERY_TERMS = 12
 SNIPPETS = 10
-FIELD_WEIGHTS = {"title": 3.0, "key": 1.8, "body": 1.0}
+FIELD_WEIGHTS = {"title": 3.0, "key": 1.8, "questions": 1.2, "body": 1.0}
+QUESTION_LEAD = "Diese Karte hilft, wenn ihr "
 # How strongly a query stem counts when it is only the beginning or a part of an indexed word
 # (German compounds: "Vereinbarung" in "Kooperationsvereinbarung").
 EXACT, PREFIX, INFIX, SYNONYM = 1.0, 0.6, 0.4, 0.7
+# A part of a closed compound, in the text ("Mittel" in "Haushaltsmittel") or in the query
+# when the whole compound is not in the guide.
+PART = 0.5
+# How close a word must be to one of the guide's to be corrected without asking (difflib ratio);
+# below that the page only asks "Meintet ihr …?".
+CORRECTION_CUTOFF = 0.8
 # A query word in a card's title says more about the card than any number of mentions.
 TITLE_BONUS = 1.5
 DEFINITION_BONUS = 2.0
@@ -79,6 +87,19 @@ def word_stems(word: str) -> tuple[str, ...]:
     return tuple(stems)
 
 
+@functools.lru_cache(maxsize=65536)
+def part_stems(word: str) -> tuple[str, ...]:
+    """Stems of the parts of a closed compound ("Haushaltsmittel" -> haushalt, mittel)."""
+    own = word_stems(word)
+    found = []
+    for piece in re.split(r"[-:*_]", word):
+        for part in compound_parts(piece):
+            s = stem(part)
+            if s not in own and s not in found:
+                found.append(s)
+    return tuple(found)
+
+
 @dataclass
 class Hit:
     card: Card
@@ -93,6 +114,10 @@ class Results:
     terms: list[str]
     suggestions: list[str]
     ignored: list[str]
+    # Words that matched nothing, corrected to the closest word of the guide ("partizipaton" ->
+    # "Partizipation"), and the query as it was searched with them.
+    corrections: dict[str, str] = field(default_factory=dict)
+    searched_for: str = ""
 
 
 class SearchIndex:
@@ -110,10 +135,13 @@ class SearchIndex:
                 for w in words(form)[-1:]:
                     self.defined_on[word_stems(w)[0]].add(term.card)
         surface = Counter()
+        # How the guide spells a word, for telling what was searched instead of a typo.
+        self.spelling: dict[str, str] = {}
         for card in deck.cards.values():
             fields = {
                 "title": card.title,
                 "key": " ".join(m for b in card.blocks for item in b.items for m in _bold(item)),
+                "questions": " ".join(q for qs in card.questions.values() for q in qs),
                 "body": card.plain_text,
             }
             title_words = [w for w in words(card.title) if w not in STOPWORDS]
@@ -127,14 +155,29 @@ class SearchIndex:
                         continue
                     for s in word_stems(word):
                         self.postings[s][card.number] += FIELD_WEIGHTS[name]
+                    for s in part_stems(word):
+                        self.postings[s][card.number] += FIELD_WEIGHTS[name] * PART
                     length += 1
             self.lengths[card.number] = length
-            self.sentences[card.number] = [
-                (sentence, [set(word_stems(w)) for w in words(sentence) if w not in STOPWORDS])
+            sentences = [
+                sentence
                 for block in card.blocks
                 for item in block.items
                 for sentence in SENTENCE.split(strip_markup(item))
+            ] + [f"{QUESTION_LEAD}{q} …" for qs in card.questions.values() for q in qs]
+            self.sentences[card.number] = [
+                (
+                    sentence,
+                    [
+                        {*word_stems(w), *part_stems(w)}
+                        for w in words(sentence)
+                        if w not in STOPWORDS
+                    ],
+                )
+                for sentence in sentences
             ]
+            for match in WORD.finditer(f"{card.title} {card.plain_text}"):
+                self.spelling.setdefault(GENDER.sub("", match.group(0).lower()), match.group(0))
         self.postings = {k: dict(v) for k, v in self.postings.items()}
         self.vocabulary = sorted(self.postings)
         self.surface_words_by_initial: dict[str, list[str]] = defaultdict(list)
@@ -191,27 +234,30 @@ class SearchIndex:
         scores: dict[int, float] = defaultdict(float)
         matched_terms: dict[int, set[str]] = defaultdict(set)
         matched_stems: set[str] = set()
+        corrections = {}
         for term in raw_terms:
-            for query_stem in word_stems(term)[:1]:
-                for indexed, weight in self._expand(query_stem):
-                    posting = self.postings[indexed]
-                    idf = math.log(1 + (card_count - len(posting) + 0.5) / (len(posting) + 0.5))
-                    matched_stems.add(indexed)
-                    for number, tf in posting.items():
-                        if indexed in self.title_stems[number]:
-                            scores[number] += self.title_bonus[number] * weight * max(idf, 1.0)
-                        if number in self.defined_on.get(indexed, ()):
-                            scores[number] += DEFINITION_BONUS * weight
-                        norm = (
-                            tf
-                            * 2.2
-                            / (
-                                tf
-                                + 1.2 * (0.25 + 0.75 * self.lengths[number] / self.average_length)
-                            )
-                        )
-                        scores[number] += weight * idf * norm
-                        matched_terms[number].add(term)
+            expansions = self._term(term)
+            if not expansions:
+                corrected = self.correct(term)
+                if corrected:
+                    corrections[term] = corrected
+                    expansions = self._term(corrected)
+            for indexed, weight in expansions:
+                posting = self.postings[indexed]
+                idf = math.log(1 + (card_count - len(posting) + 0.5) / (len(posting) + 0.5))
+                matched_stems.add(indexed)
+                for number, tf in posting.items():
+                    if indexed in self.title_stems[number]:
+                        scores[number] += self.title_bonus[number] * weight * max(idf, 1.0)
+                    if number in self.defined_on.get(indexed, ()):
+                        scores[number] += DEFINITION_BONUS * weight
+                    norm = (
+                        tf
+                        * 2.2
+                        / (tf + 1.2 * (0.25 + 0.75 * self.lengths[number] / self.average_length))
+                    )
+                    scores[number] += weight * idf * norm
+                    matched_terms[number].add(term)
         hits = []
         for number, score in scores.items():
             coverage = len(matched_terms[number]) / len(raw_terms)
@@ -229,7 +275,37 @@ class SearchIndex:
             for rank, (score, n) in enumerate(hits)
         ]
         suggestions = [] if results or not raw_terms else self.suggest(raw_terms)
-        return Results(query, results, raw_terms, suggestions, ignored)
+        searched_for = ""
+        if corrections:
+            searched_for = WORD.sub(
+                lambda m: corrections.get(GENDER.sub("", m.group(0).lower()), m.group(0)), query
+            )
+            corrections = {t: self.spelling.get(c, c) for t, c in corrections.items()}
+            searched_for = WORD.sub(
+                lambda m: self.spelling.get(m.group(0), m.group(0)), searched_for
+            )
+        return Results(query, results, raw_terms, suggestions, ignored, corrections, searched_for)
+
+    def _term(self, term: str) -> tuple[tuple[str, float], ...]:
+        """Indexed stems a query word stands for: the word itself, else the parts of it."""
+        stems = word_stems(term)
+        found = self._expand(stems[0])
+        if found:
+            return found
+        # A compound the guide does not use ("Kooperationsvertrag") finds its parts.
+        weights: dict[str, float] = {}
+        for part in stems[1:] + part_stems(term):
+            for indexed, weight in self._expand(part):
+                weights[indexed] = max(weights.get(indexed, 0.0), weight * PART)
+        return tuple(weights.items())
+
+    def correct(self, term: str) -> str | None:
+        """The guide's word closest to a word that matched nothing, if one is close enough."""
+        pool = self.surface_words_by_initial.get(term[0], [])
+        for candidate in difflib.get_close_matches(term, pool, n=3, cutoff=CORRECTION_CUTOFF):
+            if self._term(candidate):
+                return candidate
+        return None
 
     def suggest(self, terms: list[str]) -> list[str]:
         found = []
@@ -265,7 +341,7 @@ def _mark(sentence: str, stems: set[str]) -> str:
     position = 0
     for match in WORD.finditer(sentence):
         word = GENDER.sub("", match.group(0).lower())
-        if word not in STOPWORDS and any(s in stems for s in word_stems(word)):
+        if word not in STOPWORDS and any(s in stems for s in word_stems(word) + part_stems(word)):
             out.append(escape(sentence[position : match.start()]))
             out.append(f"<mark>{escape(match.group(0))}</mark>")
             position = match.end()

@@ -5,7 +5,9 @@ import re
 import pytest
 import yaml
 
-from guide.deck import deck_path, get_deck, load_deck
+from guide.deck import QUESTION_REGISTERS, deck_path, get_deck, load_deck
+from guide.quality import load_queries
+from guide.search import get_index, word_stems, words
 
 DECK = get_deck()
 TEXTS = [
@@ -121,3 +123,35 @@ def test_a_second_deck_loads_from_the_same_format(tmp_path):
     deck = load_deck(path)
     assert [card.number for card in deck.reading_order] == [6, 7]
     assert deck.cards[7].referenced_by == [6]
+
+
+def test_every_card_has_practice_questions_in_both_registers():
+    seen = set()
+    for card in DECK.cards.values():
+        assert set(card.questions) == set(QUESTION_REGISTERS), f"card {card.number}"
+        for register, questions in card.questions.items():
+            assert questions, f"card {card.number} has no {register} question"
+            for question in questions:
+                # They complete "Diese Karte hilft, wenn ihr …": no full stop of their own.
+                assert question == question.strip() and "  " not in question, question
+                assert question[-1] not in ".?!", question
+                assert question not in seen, f"question twice: {question}"
+                seen.add(question)
+
+
+def test_practice_questions_are_written_apart_from_the_measuring_set():
+    asked = {case["q"].lower() for case in load_queries()}
+    assert len(asked) >= 100
+    for card in DECK.cards.values():
+        for questions in card.questions.values():
+            assert not asked & {q.lower() for q in questions}
+    for case in load_queries():
+        assert case["cards"] and all(n in DECK.cards for n in case["cards"]), case
+
+
+def test_every_synonym_leads_to_a_word_the_cards_use():
+    index = get_index()
+    for word, targets in DECK.search["synonyms"].items():
+        for target in targets:
+            for w in words(target):
+                assert word_stems(w)[0] in index.postings, f"{word} -> {target}"

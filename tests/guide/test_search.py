@@ -88,9 +88,48 @@ def test_empty_or_absurd_queries_never_fail(query):
     assert results.hits == []
 
 
-def test_a_typo_gets_a_suggestion():
+def test_a_typo_is_corrected_to_the_closest_word_of_the_guide():
     results = INDEX.search("Transperenz")
-    assert "transparenz" in results.suggestions
+    assert results.corrections == {"transperenz": "Transparenz"}
+    assert results.searched_for == "Transparenz"
+    assert top("Transperenz", 1) == [52]
+
+
+def test_only_the_word_that_matches_nothing_is_corrected():
+    results = INDEX.search("Finanzirung von Stellen")
+    assert results.corrections == {"finanzirung": "Finanzierung"}
+    assert results.searched_for == "Finanzierung von Stellen"
+
+
+def test_a_word_too_far_from_any_gets_a_suggestion_instead():
+    results = INDEX.search("Legimitazion")
+    assert results.hits == [] and results.corrections == {}
+    assert "legitimation" in results.suggestions
+
+
+def test_a_compound_the_guide_does_not_use_finds_its_parts():
+    for compound in ["haushaltsmittel", "kooperationsabkommen"]:
+        assert not any(compound[:-2] in indexed for indexed in INDEX.vocabulary)
+    assert top("Haushaltsmittel", 1) == [22]
+    assert 6 in top("Kooperationsabkommen", 2)
+
+
+def test_a_part_of_a_compound_finds_the_whole():
+    # "Fluktuation" occurs in the guide only inside "Personalfluktuation".
+    assert top("Fluktuation", 1) == [48]
+    assert 6 in top("Vertrag", 2)
+
+
+def test_compound_parts_are_highlighted_in_the_snippet():
+    hit = INDEX.search("Fluktuation").hits[0]
+    assert "<mark>Personalfluktuation</mark>" in hit.snippet
+
+
+def test_the_practice_questions_lead_to_their_card():
+    for card in INDEX.deck.cards.values():
+        for questions in card.questions.values():
+            for question in questions:
+                assert card.number in top(question, 3), (card.number, question)
 
 
 def test_a_word_the_guide_does_not_use_finds_nothing_rather_than_noise():

@@ -103,9 +103,26 @@ def test_search_answers_empty_or_absurd_queries_helpfully(get, query):
     assert "Fächer" in page
 
 
-def test_search_suggests_a_correction_for_a_typo(get):
-    page = get("/faecher/suche/", data={"q": "Transperenz"}).content.decode()
-    assert "Meintet ihr" in page and "transparenz" in page
+def test_search_corrects_a_word_that_matches_nothing_and_says_so(get):
+    page = get("/faecher/suche/", data={"q": "Partizipaton"}).content.decode()
+    assert "Gesucht nach: <strong>Partizipation</strong>" in page
+    assert 'href="/faecher/karten/6/"' in page
+    assert "Meintet ihr" not in page
+
+
+def test_search_asks_meintet_ihr_when_no_word_is_close_enough(get):
+    page = get("/faecher/suche/", data={"q": "Legimitazion"}).content.decode()
+    assert "Meintet ihr" in page and "legitimation" in page
+    assert "Gesucht nach" not in page
+
+
+def test_a_card_shows_the_questions_it_helps_with_in_both_registers(get):
+    page = get("/faecher/karten/12/").content.decode()
+    assert "Diese Karte hilft, wenn ihr …" in page
+    assert "Aus Sicht von Verwaltung und Politik" in page
+    assert "Aus Sicht der Zivilgesellschaft" in page
+    for questions in DECK.cards[12].questions.values():
+        assert all(question in page for question in questions)
 
 
 def test_network_is_an_svg_with_every_card_and_a_table_as_text_alternative(get):
