@@ -63,6 +63,7 @@ demo: $(STAMP) ## Add the demo co-production (and the large one) to the local SQ
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py createcachetable
 	DEBUG=1 $(PY) manage.py demo --size large
+	DEBUG=1 $(PY) manage.py rebuild_search_index
 
 export: $(STAMP) ## Export the guide as a static site into ./export
 	DEBUG=1 $(PY) manage.py export_faecher export

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "kompass",
     "demo",
     "publicpage",
+    "search",
     "django_tasks",
     "django_tasks_db",
 ]

@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from history.models import ChangeRecord
+from history.signals import change_recorded
 
 
 def reference(item: models.Model, label: str | None = None) -> dict:
@@ -55,7 +56,7 @@ def record_change(*, actor, item: models.Model, action: str, changes: dict | Non
         # Who could see it last: how history entries linking to it are shown from now on.
         stored = type(item)._default_manager.filter(pk=item.pk).values("visibility").first()
         changes = {"visibility": [(stored or {"visibility": item.visibility})["visibility"], None]}
-    return ChangeRecord.objects.create(
+    record = ChangeRecord.objects.create(
         coproduction_id=item.coproduction_id if hasattr(item, "coproduction_id") else item.pk,
         content_type=ContentType.objects.get_for_model(item),
         object_id=item.pk,
@@ -64,6 +65,9 @@ def record_change(*, actor, item: models.Model, action: str, changes: dict | Non
         action=action,
         changes=changes or {},
     )
+    # In the same transaction: whatever mirrors items (the Werkstatt search) follows the change.
+    change_recorded.send(sender=type(item), item=item, action=action)
+    return record
 
 
 def history_for(item: models.Model):

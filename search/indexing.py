@@ -1,0 +1,138 @@
+"""Keeping the search entries current, inside the transaction of each change.
+
+Every service records its change through ``history.services.record_change``; its signal
+``change_recorded`` refreshes the item's entry (or its parent's, for a meeting's agenda or
+minutes). Deletions are caught after the row is gone (``post_delete``, also for cascades), so a
+deleted agenda item leaves its meeting's text at once. A renamed account refreshes the
+member entries that show its name.
+"""
+
+import re
+from datetime import datetime, time
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
+from django.utils import timezone
+
+from guide.compounds import compound_parts
+from guide.search import STOPWORDS, part_stems, word_stems, words
+from history.signals import change_recorded
+from search.models import Entry
+from search.registry import declarations, parts
+
+MAX_TEXT = 100_000
+
+
+def connect() -> None:
+    change_recorded.connect(_on_change, dispatch_uid="search-change")
+    for model in [*declarations(), *parts()]:
+        post_delete.connect(_on_delete, sender=model, dispatch_uid=f"search-del-{model._meta}")
+    from django.contrib.auth import get_user_model
+
+    post_save.connect(_on_account, sender=get_user_model(), dispatch_uid="search-account")
+
+
+def _on_change(sender, item, action, **kwargs) -> None:
+    if sender in parts():
+        root_model, root_id = parts()[sender]
+        refresh(root_model, root_id(item))
+    elif sender in declarations():
+        if action == "deleted":
+            remove(sender, item.pk)
+        else:
+            refresh(sender, item.pk)
+
+
+def _on_delete(sender, instance, **kwargs) -> None:
+    if sender in parts():
+        root_model, root_id = parts()[sender]
+        refresh(root_model, root_id(instance))
+    else:
+        remove(sender, instance.pk)
+
+
+def _on_account(sender, instance, **kwargs) -> None:
+    from workspaces.models import Membership
+
+    for pk in Membership.objects.filter(user=instance).values_list("pk", flat=True):
+        refresh(Membership, pk)
+
+
+def remove(model, pk) -> None:
+    Entry.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id=pk
+    ).delete()
+
+
+def refresh(model, pk) -> None:
+    """Write the item's entry from the stored item, or drop it if the item is gone."""
+    declaration = declarations()[model]
+    item = model.objects.select_related("coproduction", *declaration.related).filter(pk=pk).first()
+    if item is None or not declaration.active(item):
+        remove(model, pk)
+        return
+    values = entry_values(declaration, item)
+    Entry.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(model), object_id=pk, defaults=values
+    )
+
+
+def entry_values(declaration, item) -> dict:
+    title = (declaration.title(item) or "")[:300]
+    text = "\n".join(t for t in declaration.text(item) if t)[:MAX_TEXT]
+    visibility, owner_side = declaration.visibility(item)
+    title_terms, title_parts = terms(title)
+    text_terms, text_parts = terms(text)
+    date = declaration.date(item)
+    if date is not None and not isinstance(date, datetime):
+        # A day without a time (a milestone's due date): noon, so no time zone moves the day.
+        date = timezone.make_aware(datetime.combine(date, time(12)))
+    return {
+        "coproduction_id": item.coproduction_id,
+        "visibility": visibility,
+        "owner_side": owner_side,
+        "kind": declaration.kind,
+        "url": reverse(
+            declaration.url_name, kwargs={"slug": item.coproduction.slug, "pk": item.pk}
+        ),
+        "title": title,
+        "text": text,
+        "parts": " ".join(sorted(title_parts | text_parts)),
+        "title_terms": title_terms,
+        "text_terms": text_terms,
+        "date": date,
+    }
+
+
+def terms(text: str) -> tuple[str, set[str]]:
+    """The text as the guide's stems (whole words and compound parts) and the parts' words."""
+    stems, compound = [], set()
+    for word in words(text):
+        if word in STOPWORDS:
+            continue
+        stems.extend(word_stems(word))
+        extra = part_stems(word)
+        if extra:
+            stems.extend(extra)
+            compound.update(p for piece in re.split(r"[-:*_]", word) for p in compound_parts(piece))
+    return " ".join(stems), compound
+
+
+def rebuild(**filters) -> int:
+    """Index every item again, in batches (after bulk imports such as the large demo, or when
+    the search is installed on an existing database); ``filters`` narrow it, e.g.
+    ``coproduction=…``. Returns the number of entries written."""
+    count = 0
+    for model, declaration in declarations().items():
+        content_type = ContentType.objects.get_for_model(model)
+        rows = model.objects.select_related("coproduction", *declaration.related).filter(**filters)
+        Entry.objects.filter(content_type=content_type, object_id__in=rows.values("pk")).delete()
+        batch = [
+            Entry(content_type=content_type, object_id=item.pk, **entry_values(declaration, item))
+            for item in rows.iterator(chunk_size=500)
+            if declaration.active(item)
+        ]
+        Entry.objects.bulk_create(batch, batch_size=500)
+        count += len(batch)
+    return count
