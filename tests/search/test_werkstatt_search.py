@@ -238,3 +238,12 @@ def test_items_written_past_the_services_are_indexed_by_the_rebuild_command(worl
     call_command("rebuild_search_index", stdout=out)
     assert "Einträge im Suchindex" in out.getvalue()
     assert find(world, "civil", "Landwirtschaft")[1] == 1
+
+
+def test_a_shared_draft_becomes_findable_for_the_other_side(world):
+    goal(world, "Vorschlag Schulgarten", side=Side.ADMINISTRATION)
+    assert find(world, "civil", "Schulgarten")[1] == 0
+    goals.goals_share(
+        actor=world["admin"], coproduction=world["coproduction"], side=Side.ADMINISTRATION
+    )
+    assert find(world, "civil", "Schulgarten")[0] == ["Vorschlag Schulgarten"]
