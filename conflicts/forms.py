@@ -3,7 +3,7 @@
 from django import forms
 
 from conflicts import selectors
-from conflicts.models import Conflict
+from conflicts.models import Conflict, ConflictAgreement
 from workspaces.forms import VersionedForm, VisibilityMixin
 from workspaces.visibility import Visibility
 
@@ -58,3 +58,12 @@ class ConflictForm(VisibilityMixin, VersionedForm):
             "„Alle Mitglieder“: ihr bearbeitet den Konflikt gemeinsam. Konflikte erscheinen "
             "nie auf der öffentlichen Seite."
         )
+
+
+class ConflictAgreementForm(VersionedForm):
+    """How the partners agreed to handle conflicts (cards 43, 24)."""
+
+    class Meta:
+        model = ConflictAgreement
+        fields = ["text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 5})}

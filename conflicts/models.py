@@ -38,6 +38,7 @@ class Conflict(VisibleItem):
         related_name="resolved_conflicts",
         verbose_name="Entschieden durch",
     )
+    created_at = models.DateTimeField("Eingetragen am", auto_now_add=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -45,3 +46,23 @@ class Conflict(VisibleItem):
 
     def __str__(self):
         return self.title
+
+
+class ConflictAgreement(models.Model):
+    """Umgang mit Konflikten — how the partners agreed to handle disputes before one arises:
+    who can call for moderation, when mediation from outside comes in, how an open conflict
+    reaches an agenda (cards 43, 24, 49). One per co-production, seen by all its members."""
+
+    coproduction = models.OneToOneField(
+        "workspaces.Coproduction", on_delete=models.CASCADE, related_name="conflict_agreement"
+    )
+    text = models.TextField(
+        "So gehen wir mit Konflikten um",
+        help_text="Zum Beispiel: Wer einen Konflikt sieht, trägt ihn ein; nach vier Wochen "
+        "kommt er auf die Tagesordnung des Plenums; kommen wir nicht weiter, holen wir eine "
+        "externe Moderation dazu.",
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    def __str__(self):
+        return "Umgang mit Konflikten"

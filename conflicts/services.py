@@ -6,7 +6,7 @@ records the change in the history. Who may edit is checked by the views.
 
 from django.db import transaction
 
-from conflicts.models import Conflict
+from conflicts.models import Conflict, ConflictAgreement
 from history.models import ChangeRecord
 from history.services import record_change, snapshot
 from workspaces.concurrency import StaleEdit
@@ -155,3 +155,26 @@ def conflict_delete(*, actor, conflict: Conflict, expected_version: int | None =
         raise ConflictError(refusal)
     record_change(actor=actor, item=current, action=ChangeRecord.Action.DELETED)
     current.delete()
+
+
+@transaction.atomic
+def conflict_agreement_save(
+    *, actor, coproduction, text: str, expected_version: int | None = None
+) -> ConflictAgreement:
+    """Agree (or change) how the partners handle conflicts (cards 43, 24). The first save
+    creates the agreement; later ones check its version like every other edit."""
+    agreement = (
+        ConflictAgreement.objects.select_for_update().filter(coproduction=coproduction).first()
+    )
+    if agreement is None:
+        agreement = ConflictAgreement.objects.create(coproduction=coproduction, text=text)
+        record_change(
+            actor=actor,
+            item=agreement,
+            action=ChangeRecord.Action.CREATED,
+            changes={"text": [None, text]},
+        )
+        return agreement
+    return update_recorded(
+        actor, agreement, ["text"], expected_version or agreement.version, {"text": text}
+    )

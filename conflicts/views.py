@@ -5,16 +5,19 @@ item and delete pages come from workspaces.pages.
 """
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from conflicts import selectors, services
-from conflicts.forms import ConflictForm
-from conflicts.models import Conflict
+from conflicts.forms import ConflictAgreementForm, ConflictForm
+from conflicts.models import Conflict, ConflictAgreement
+from history.services import history_for
+from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
 from workspaces.pages import create_page, delete_page, item_page
 from workspaces.services import WorkspaceError
-from workspaces.views import paginate, workspace_render
+from workspaces.views import paginate, stale_response, workspace_render
 from workspaces.visibility import get_visible
 
 
@@ -50,6 +53,7 @@ def conflict_list(request, coproduction, viewer):
         "page": paginate(request, rows, "seite", anchor="liste"),
         "status": status,
         "filters": _status_filters(request, status, selectors.status_counts(viewer)),
+        "agreement": ConflictAgreement.objects.filter(coproduction=coproduction).exists(),
     }
     return workspace_render(request, "conflicts/conflict_list.html", context, section="conflicts")
 
@@ -140,3 +144,34 @@ def conflict_delete(request, coproduction, viewer, pk):
     except WorkspaceError as error:
         messages.error(request, str(error))
         return redirect(back_url)
+
+
+@member_view
+def agreement(request, coproduction, viewer):
+    """Umgang mit Konflikten: read by every member, agreed and changed by coordinators."""
+    current = ConflictAgreement.objects.filter(coproduction=coproduction).first()
+    may_edit = viewer.is_coordinator
+    form = ConflictAgreementForm(request.POST or None, instance=current) if may_edit else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied("Den Umgang mit Konflikten vereinbaren die Koordinator:innen.")
+        if form.is_valid():
+            try:
+                services.conflict_agreement_save(
+                    actor=request.user,
+                    coproduction=coproduction,
+                    text=form.cleaned_data["text"],
+                    expected_version=form.expected_version() if current else None,
+                )
+            except StaleEdit as error:
+                return stale_response(
+                    request, form, error, "conflicts/agreement.html", {}, section="conflicts"
+                )
+            messages.success(request, "Der Umgang mit Konflikten ist gespeichert.")
+            return redirect("conflicts:agreement", coproduction.slug)
+    context = {
+        "agreement": current,
+        "form": form,
+        "history": history_for(current)[:20] if current else [],
+    }
+    return workspace_render(request, "conflicts/agreement.html", context, section="conflicts")

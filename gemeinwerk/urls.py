@@ -1,7 +1,12 @@
 from django.urls import include, path
 
+from kompass import views as kompass_views
+
 urlpatterns = [
     path("", include("core.urls")),
+    # The Kompass-Check's rules in the Fächer; the guide itself never imports the Check.
+    path("faecher/kompass/", kompass_views.rules_page, name="kompass_rules"),
+    path("faecher/kompass.json", kompass_views.rules_json, name="kompass_rules_json"),
     path("faecher/", include("guide.urls")),
     path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),

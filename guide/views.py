@@ -9,8 +9,8 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
+from guide import hooks, printing
 from guide import network as network_graph
-from guide import printing
 from guide.deck import PERSPECTIVES, get_deck
 from guide.opendata import deck_as_data
 from guide.search import get_index
@@ -89,6 +89,7 @@ def card(request, number):
             "referenced_by": [deck.cards[n] for n in current.referenced_by],
             "previous": previous,
             "next": following,
+            "checks": hooks.card_checks(current.number),
         }
 
     return render_once(request, ("card", deck.slug, number), "guide/card.html", context)

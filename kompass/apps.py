@@ -7,3 +7,10 @@ class KompassConfig(AppConfig):
 
     name = "kompass"
     verbose_name = "Kompass-Check"
+
+    def ready(self):
+        from guide import hooks
+        from kompass import registry
+
+        registry.collect()
+        hooks.card_checks = registry.card_checks

@@ -68,12 +68,27 @@ class BodyForm(VisibilityMixin, VersionedForm):
 
     class Meta:
         model = Body
-        fields = ["name", "kind", "purpose", "meeting_rhythm", "members", "visibility"]
-        widgets = {"kind": forms.RadioSelect, "purpose": forms.Textarea(attrs={"rows": 3})}
+        fields = [
+            "name",
+            "kind",
+            "purpose",
+            "meeting_rhythm",
+            "decision_procedure",
+            "quorum",
+            "members",
+            "visibility",
+        ]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "decision_procedure": forms.RadioSelect,
+            "purpose": forms.Textarea(attrs={"rows": 3}),
+        }
         help_texts = {
             "kind": "Im Plenum kommen alle zusammen; Arbeitsgruppen bearbeiten ein Thema; eine "
             "Steuerungsgruppe hält den Prozess zusammen.",
             "meeting_rhythm": "Zum Beispiel „monatlich, dienstags ab 18 Uhr“.",
+            "decision_procedure": "Wie entscheidet das Gremium in der Regel? Vereinbart es "
+            "einmal gemeinsam (Karte 42).",
         }
 
     def __init__(self, *args, viewer, **kwargs):

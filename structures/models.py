@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 
+from decisions.models import Decision
 from workspaces.visibility import VisibleItem
 
 
@@ -53,6 +54,20 @@ class Body(VisibleItem):
     meeting_rhythm = models.CharField("Wie oft trifft es sich?", max_length=200, blank=True)
     members = models.ManyToManyField(
         "workspaces.Membership", blank=True, related_name="bodies", verbose_name="Mitglieder"
+    )
+    # How the body decides and from how many votes it has a quorum, agreed once (card 42);
+    # empty until agreed. The procedures are those a decision can take (decisions app).
+    decision_procedure = models.CharField(
+        "Vereinbartes Entscheidungsverfahren",
+        max_length=20,
+        choices=Decision.Procedure.choices,
+        blank=True,
+    )
+    quorum = models.PositiveSmallIntegerField(
+        "Beschlussfähig ab (Stimmen)",
+        null=True,
+        blank=True,
+        help_text="Leer, solange ihr es nicht vereinbart habt; 0 heißt: ohne Mindestzahl.",
     )
     version = models.PositiveIntegerField(default=1)
 

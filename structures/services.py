@@ -17,7 +17,15 @@ from workspaces.services import WorkspaceError, update_recorded
 from workspaces.visibility import Visibility, linked_more_widely
 
 PHASE_FIELDS = ["joint", "administration_part", "civil_society_part"]
-BODY_FIELDS = ["name", "kind", "purpose", "meeting_rhythm", "visibility"]
+BODY_FIELDS = [
+    "name",
+    "kind",
+    "purpose",
+    "meeting_rhythm",
+    "decision_procedure",
+    "quorum",
+    "visibility",
+]
 MANDATE_FIELDS = [
     "partner",
     "holder",
@@ -117,6 +125,8 @@ def body_create(
     kind: str,
     purpose: str = "",
     meeting_rhythm: str = "",
+    decision_procedure: str = "",
+    quorum: int | None = None,
     visibility: str | None = None,
     members=(),
 ) -> Body:
@@ -133,6 +143,8 @@ def body_create(
         kind=kind,
         purpose=purpose,
         meeting_rhythm=meeting_rhythm,
+        decision_procedure=decision_procedure,
+        quorum=quorum,
         visibility=visibility,
     )
     body.members.set(members)

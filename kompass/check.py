@@ -1,0 +1,110 @@
+"""Running the Kompass-Check for one viewer: every rule over what that viewer may see.
+
+The number of queries is the sum of the rules' few queries each plus three (partners,
+members, set-asides) — it does not grow with the data."""
+
+from dataclasses import dataclass, field
+
+from guide.deck import get_deck
+from kompass import registry
+from kompass.models import SetAside
+from workspaces.checking import NOW, Context, Problem, Rule
+
+# The getting-started list of a new co-production: the first points, in the order to do them.
+FIRST_STEPS = (
+    "workspaces.other-side-missing",
+    "workspaces.partner-without-members",
+    "workspaces.partner-profile",
+    "goals.own-drafts",
+    "structures.body",
+    "structures.body-procedure",
+)
+
+
+@dataclass
+class Finding:
+    rule: Rule
+    problem: Problem
+    set_aside: SetAside | None = None
+
+
+@dataclass
+class Chapter:
+    slug: str
+    title: str
+    findings: list = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    open: list[Finding]
+    set_aside: list[Finding]
+    settled: list[Rule]
+
+    @property
+    def total(self) -> int:
+        return len(self.open) + len(self.set_aside) + len(self.settled)
+
+    @property
+    def urgent(self) -> list[Finding]:
+        return [f for f in self.open if f.rule.severity == NOW]
+
+    def chapters(self) -> list[Chapter]:
+        """Open findings grouped by the guide's chapter of their first card, in deck order."""
+        deck = get_deck()
+        groups = {c.slug: Chapter(c.slug, c.title) for c in deck.chapters}
+        for finding in self.open:
+            groups[deck.cards[finding.rule.cards[0]].chapter].findings.append(finding)
+        return [g for g in groups.values() if g.findings]
+
+    def first_steps(self) -> list[tuple[Rule, Finding | None]]:
+        """The getting-started points with their finding (``None`` = done) while any of them
+        is still open — a new co-production's Check is its getting-started list."""
+        by_id = {f.rule.id: f for f in self.open + self.set_aside}
+        done = {r.id for r in self.settled}
+        steps = []
+        for rule_id in FIRST_STEPS:
+            rule = registry.get(rule_id)
+            if rule is not None and (rule_id in by_id or rule_id in done):
+                steps.append((rule, by_id.get(rule_id)))
+        return steps if any(finding for _, finding in steps) else []
+
+    def cards_to_read(self, limit: int = 4) -> list[tuple[int, str]]:
+        """The first card of the most urgent open points: what to read now."""
+        seen, out = set(), []
+        for finding in self.open:
+            number = finding.rule.cards[0]
+            if number not in seen:
+                seen.add(number)
+                out.append((number, finding.rule.title))
+        return out[:limit] or [(46, "Nehmt euch regelmäßig Zeit für Reflexion.")]
+
+
+def run(viewer, coproduction, *, now=None) -> Report:
+    ctx = Context(viewer=viewer, coproduction=coproduction, **({"now": now} if now else {}))
+    aside = {}
+    for row in SetAside.objects.visible_to(viewer).select_related("created_by"):
+        aside.setdefault((row.rule_id, row.fingerprint), row)
+    open_, set_aside, settled = [], [], []
+    for rule in registry.all_rules():
+        if not rule.applies(ctx):
+            continue
+        problem = rule.check(ctx)
+        if problem is None:
+            settled.append(rule)
+            continue
+        row = aside.get((rule.id, problem.fingerprint))
+        (set_aside if row else open_).append(Finding(rule, problem, row))
+    return Report(open=open_, set_aside=set_aside, settled=settled)
+
+
+def finding_for(viewer, coproduction, rule_id: str) -> Finding | None:
+    """The one finding of ``rule_id`` as this viewer sees it now, or ``None`` if settled."""
+    rule = registry.get(rule_id)
+    if rule is None:
+        return None
+    ctx = Context(viewer=viewer, coproduction=coproduction)
+    if not rule.applies(ctx):
+        return None
+    problem = rule.check(ctx)
+    return Finding(rule, problem) if problem else None

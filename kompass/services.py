@@ -1,0 +1,59 @@
+"""Writes of the Kompass-Check: setting a finding aside on purpose, and taking that back."""
+
+from django.db import transaction
+
+from history.models import ChangeRecord
+from history.services import record_change
+from kompass import check
+from kompass.models import SetAside
+from workspaces.services import WorkspaceError
+from workspaces.visibility import Visibility
+
+REASON_MAX = 2000
+
+
+@transaction.atomic
+def finding_set_aside(*, actor, viewer, coproduction, rule_id: str, reason: str) -> SetAside:
+    """Leave a finding open on purpose (coordinators; the view checks). The finding is read
+    again here, as the coordinator sees it now, so the stored state is the server's, never the
+    form's; it comes back as soon as that state changes."""
+    reason = reason.strip()
+    if not reason:
+        raise WorkspaceError(
+            "Schreibt kurz, warum dieser Punkt bewusst offen bleibt.", field="reason"
+        )
+    if len(reason) > REASON_MAX:
+        raise WorkspaceError(f"Höchstens {REASON_MAX} Zeichen.", field="reason")
+    finding = check.finding_for(viewer, coproduction, rule_id)
+    if finding is None:
+        raise WorkspaceError("Dieser Punkt ist inzwischen geklärt.")
+    side_only = finding.problem.side_only
+    row = SetAside.objects.create(
+        coproduction=coproduction,
+        rule_id=rule_id,
+        fingerprint=finding.problem.fingerprint,
+        reason=reason,
+        created_by=actor,
+        # The same audience as the finding: a side-only finding stays with its side.
+        visibility=Visibility.SIDE if side_only else Visibility.COPRODUCTION,
+        owner_side=viewer.side if side_only else "",
+    )
+    record_change(
+        actor=actor,
+        item=row,
+        action=ChangeRecord.Action.CREATED,
+        changes={"rule_id": [None, finding.rule.title], "reason": [None, reason]},
+    )
+    return row
+
+
+@transaction.atomic
+def set_aside_withdraw(*, actor, set_aside: SetAside) -> None:
+    """The finding is open again."""
+    record_change(
+        actor=actor,
+        item=set_aside,
+        action=ChangeRecord.Action.DELETED,
+        changes={"reason": [set_aside.reason, None]},
+    )
+    set_aside.delete()

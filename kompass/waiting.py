@@ -1,0 +1,131 @@
+"""Was wartet auf mich? — what the viewer personally has to do, read through visibility.
+
+Each list is one bounded query (at most ``LIMIT`` rows), so the overview stays as quick with
+2,000 decisions as with two."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db.models import Count, F, Q
+from django.utils import timezone
+
+from decisions.models import Decision
+from decisions.selectors import VOTING_ACCESS
+from goals.models import Goal, Milestone
+from meetings.models import Meeting, Minutes, SchedulePoll
+from workspaces.models import Invitation
+
+LIMIT = 5
+AHEAD = timedelta(days=14)
+OPEN = [Milestone.Status.PLANNED, Milestone.Status.IN_PROGRESS]
+
+
+@dataclass
+class Waiting:
+    votes: list
+    polls: list
+    minutes: list
+    meetings: list
+    milestones: list
+    goals: list
+    invitations: list
+
+    def __bool__(self) -> bool:
+        return any(vars(self).values())
+
+
+def votes_to_cast(viewer, now):
+    if viewer.membership.access not in VOTING_ACCESS:
+        return []
+    rows = (
+        Decision.objects.visible_to(viewer)
+        .filter(status=Decision.Status.VOTING, closes_at__gte=now)
+        .filter(Q(opens_at__isnull=True) | Q(opens_at__lte=now))
+        .exclude(votes__membership=viewer.membership)
+        .order_by("closes_at", "id")
+    )
+    return list(rows[:LIMIT])
+
+
+def polls_to_answer(viewer):
+    mine = Q(dates__answers__membership=viewer.membership)
+    rows = (
+        SchedulePoll.objects.visible_to(viewer)
+        .filter(closed=False)
+        .annotate(
+            date_count=Count("dates", distinct=True),
+            answered=Count("dates__answers", filter=mine, distinct=True),
+        )
+        .filter(date_count__gt=0, answered__lt=F("date_count"))
+        .order_by("-id")
+    )
+    return list(rows[:LIMIT])
+
+
+def minutes_to_approve(viewer, now):
+    rows = (
+        Minutes.objects.filter(
+            meeting__in=Meeting.objects.visible_to(viewer),
+            status=Minutes.Status.DRAFT,
+            attendees=viewer.membership,
+            meeting__starts_at__lte=now,
+        )
+        .select_related("meeting")
+        .order_by("meeting__starts_at", "id")
+    )
+    return list(rows[:LIMIT])
+
+
+def meetings_ahead(viewer, now):
+    rows = (
+        Meeting.objects.visible_to(viewer)
+        .filter(ends_at__gte=now, starts_at__lte=now + AHEAD)
+        .order_by("starts_at", "id")
+    )
+    return list(rows[:LIMIT])
+
+
+def milestones_due(viewer, today):
+    rows = (
+        Milestone.objects.visible_to(viewer)
+        .filter(responsible=viewer.membership, status__in=OPEN, due_date__lte=today + AHEAD)
+        .order_by("due_date", "id")
+    )
+    return list(rows[:LIMIT])
+
+
+def goals_due(viewer, today):
+    rows = (
+        Goal.objects.visible_to(viewer)
+        .filter(steward=viewer.membership, due_date__gte=today, due_date__lte=today + AHEAD)
+        .order_by("due_date", "id")
+    )
+    return list(rows[:LIMIT])
+
+
+def invitations_for(user, now):
+    rows = (
+        Invitation.objects.filter(
+            email__iexact=user.email,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gte=now,
+        )
+        .select_related("coproduction")
+        .order_by("-created_at")
+    )
+    return list(rows[:LIMIT])
+
+
+def waiting_for(viewer, *, now=None) -> Waiting:
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    return Waiting(
+        votes=votes_to_cast(viewer, now),
+        polls=polls_to_answer(viewer),
+        minutes=minutes_to_approve(viewer, now),
+        meetings=meetings_ahead(viewer, now),
+        milestones=milestones_due(viewer, today),
+        goals=goals_due(viewer, today),
+        invitations=invitations_for(viewer.user, now),
+    )

@@ -1,0 +1,333 @@
+"""One test per rule of the Kompass-Check: it fires on a minimal state and is silent once the
+point is settled. Each case is (rule id, make the state, settle it)."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+
+from conflicts import services as conflict_services
+from conflicts.models import Conflict
+from decisions.models import Decision
+from goals.models import Contribution, Demand, Milestone, Obstacle
+from kompass import check, registry
+from meetings.models import AgendaItem, Meeting, Minutes, ProposedDate, SchedulePoll
+from structures.models import Body, Mandate, PhasePlan
+from tests.factories import add_member, make_coproduction, make_goal, make_user, partner_on
+from workspaces.models import Coproduction, Membership
+from workspaces.selectors import viewer_for
+from workspaces.visibility import Side, Visibility
+
+NOW = timezone.now()
+
+
+class World:
+    """A co-production of a civil-society coordinator with an administration partner."""
+
+    def __init__(self, **fields):
+        self.user = make_user()
+        self.coproduction = make_coproduction(self.user, side=Side.CIVIL_SOCIETY, **fields)
+        self.me = Membership.objects.get(user=self.user)
+        self.civil = self.me.partner
+        self.office = partner_on(self.coproduction, Side.ADMINISTRATION)
+        self.official = add_member(self.coproduction, side=Side.ADMINISTRATION)
+
+    def open_rule_ids(self) -> set[str]:
+        self.coproduction.refresh_from_db()  # as a new request would read it
+        report = check.run(viewer_for(self.user, self.coproduction), self.coproduction)
+        return {f.rule.id for f in report.open}
+
+    def body(self, **fields):
+        values = {"name": "Plenum", "kind": Body.Kind.PLENARY, **fields}
+        return Body.objects.create(coproduction=self.coproduction, **values)
+
+    def meeting(self, **fields):
+        start = fields.pop("starts_at", NOW + timedelta(days=3))
+        values = {"title": "Treffen", "format": Meeting.Format.IN_PERSON, **fields}
+        return Meeting.objects.create(
+            coproduction=self.coproduction,
+            starts_at=start,
+            ends_at=start + timedelta(hours=2),
+            **values,
+        )
+
+
+def update(obj, **fields):
+    type(obj).objects.filter(pk=obj.pk).update(**fields)
+
+
+# (rule id, setup(world) -> state, settle(world, state)); ``make`` may return anything.
+def _remove_admin(w):
+    w.official.delete()
+    update(w.office, side=Side.EXTERNAL)
+
+
+def _steward_left(w):
+    other = add_member(w.coproduction, side=Side.CIVIL_SOCIETY)
+    goal = make_goal(w.coproduction, steward=other)
+    update(other, left_at=NOW)
+    return goal
+
+
+def _mandate(w, **fields):
+    body = w.body(decision_procedure="consent", quorum=0)
+    values = {"needs_consultation": "Haushalt", **fields}
+    return Mandate.objects.create(
+        coproduction=w.coproduction,
+        body=body,
+        partner=w.office,
+        holder=w.official,
+        started_on=date(2026, 1, 1),
+        **values,
+    )
+
+
+def _stale_poll(w):
+    poll = SchedulePoll.objects.create(coproduction=w.coproduction, title="Termin")
+    ProposedDate.objects.create(
+        poll=poll,
+        starts_at=NOW - timedelta(days=2),
+        ends_at=NOW - timedelta(days=2, hours=-1),
+        slot="evening",
+    )
+    return poll
+
+
+def _online_with_conflict(w):
+    meeting = w.meeting(format=Meeting.Format.ONLINE)
+    conflict = Conflict.objects.create(coproduction=w.coproduction, title="Streit um Flächen")
+    AgendaItem.objects.create(meeting=meeting, title="Flächen", conflict=conflict)
+    return meeting
+
+
+def _working_hours(w):
+    update(w.me, employment=Membership.Employment.VOLUNTEER)
+    monday = timezone.localtime(NOW).date() + timedelta(days=7 - timezone.localtime(NOW).weekday())
+    start = timezone.make_aware(timezone.datetime.combine(monday, timezone.datetime.min.time()))
+    return w.meeting(starts_at=start + timedelta(hours=10))
+
+
+def _old_meeting(w):
+    return w.meeting(starts_at=NOW - timedelta(days=30))
+
+
+def _old_conflict(w):
+    conflict = Conflict.objects.create(coproduction=w.coproduction, title="Streit")
+    update(conflict, created_at=NOW - timedelta(weeks=6))
+    return conflict
+
+
+CASES = {
+    "workspaces.other-side-missing": (
+        _remove_admin,
+        lambda w, s: update(w.office, side=Side.ADMINISTRATION),
+    ),
+    "workspaces.partner-without-members": (
+        lambda w: w.official.delete(),
+        lambda w, s: add_member(w.coproduction, side=Side.ADMINISTRATION),
+    ),
+    "workspaces.partner-consultation": (
+        lambda w: None,
+        lambda w, s: [update(p, consultation_days=14) for p in (w.civil, w.office)],
+    ),
+    "workspaces.partner-profile": (
+        lambda w: None,
+        lambda w, s: [
+            update(p, motivation="Weil …", responsibilities="Wofür …") for p in (w.civil, w.office)
+        ],
+    ),
+    "workspaces.volunteer-times": (
+        lambda w: update(w.me, employment=Membership.Employment.VOLUNTEER),
+        lambda w, s: update(w.me, availability="abends"),
+    ),
+    "workspaces.member-roles": (
+        lambda w: None,
+        lambda w, s: Membership.objects.update(roles=["expertise"]),
+    ),
+    "workspaces.moderation": (
+        lambda w: update(w.me, roles=[]),
+        lambda w, s: update(w.me, roles=[Membership.Role.COORDINATION]),
+    ),
+    "workspaces.cooperation-end": (
+        lambda w: update(w.coproduction, kind=Coproduction.Kind.COOPERATION),
+        lambda w, s: update(w.coproduction, planned_end=date(2027, 12, 31)),
+    ),
+    "workspaces.dimensions": (
+        lambda w: None,
+        lambda w, s: update(w.coproduction, dimensions=["social"]),
+    ),
+    "goals.own-drafts": (
+        lambda w: None,
+        lambda w, s: make_goal(w.coproduction, side=Side.CIVIL_SOCIETY),
+    ),
+    "goals.drafts-shared": (
+        lambda w: make_goal(w.coproduction, side=Side.CIVIL_SOCIETY),
+        lambda w, s: update(s, visibility=Visibility.COPRODUCTION),
+    ),
+    "goals.joint-goal": (
+        lambda w: make_goal(
+            w.coproduction, side=Side.ADMINISTRATION, visibility=Visibility.COPRODUCTION
+        ),
+        lambda w, s: make_goal(w.coproduction, steward=w.me),
+    ),
+    "goals.steward": (
+        lambda w: make_goal(w.coproduction),
+        lambda w, s: update(s, steward=w.me),
+    ),
+    "goals.obstacles": (
+        lambda w: make_goal(w.coproduction),
+        lambda w, s: Obstacle.objects.create(coproduction=w.coproduction, goal=s, description="x"),
+    ),
+    "goals.contributions": (
+        lambda w: None,
+        lambda w, s: [
+            Contribution.objects.create(
+                coproduction=w.coproduction, partner=p, kind="knowledge", description="x"
+            )
+            for p in (w.civil, w.office)
+        ],
+    ),
+    "goals.milestones": (
+        lambda w: make_goal(w.coproduction),
+        lambda w, s: Milestone.objects.create(
+            coproduction=w.coproduction, title="M", kind="content", due_date=date(2030, 1, 1)
+        ),
+    ),
+    "goals.milestones-overdue": (
+        lambda w: Milestone.objects.create(
+            coproduction=w.coproduction, title="M", kind="content", due_date=date(2020, 1, 1)
+        ),
+        lambda w, s: update(s, status=Milestone.Status.REACHED),
+    ),
+    "goals.celebrate": (
+        lambda w: Milestone.objects.create(
+            coproduction=w.coproduction,
+            title="M",
+            kind="content",
+            due_date=date(2020, 1, 1),
+            status=Milestone.Status.REACHED,
+        ),
+        lambda w, s: update(s, celebrated=True),
+    ),
+    "goals.red-lines": (
+        lambda w: None,
+        lambda w, s: Demand.objects.create(
+            coproduction=w.coproduction,
+            owner_side=Side.CIVIL_SOCIETY,
+            kind=Demand.Kind.NON_NEGOTIABLE,
+            text="x",
+            visibility=Visibility.SIDE,
+        ),
+    ),
+    "goals.former-members": (_steward_left, lambda w, s: update(s, steward=w.me)),
+    "structures.phases": (
+        lambda w: None,
+        lambda w, s: PhasePlan.objects.create(coproduction=w.coproduction, phase="co_planning"),
+    ),
+    "structures.body": (lambda w: None, lambda w, s: w.body()),
+    "structures.body-procedure": (
+        lambda w: w.body(),
+        lambda w, s: update(s, decision_procedure="consent", quorum=3),
+    ),
+    "structures.mandate-consultation": (
+        lambda w: _mandate(w, needs_consultation=""),
+        lambda w, s: update(s, needs_consultation="Alles, was Geld kostet"),
+    ),
+    "structures.mandate-former-member": (
+        lambda w: (_mandate(w), update(w.official, left_at=NOW))[0],
+        lambda w, s: update(s, ended_on=date(2026, 2, 1)),
+    ),
+    "structures.public-body": (
+        lambda w: w.body(),
+        lambda w, s: update(s, visibility=Visibility.PUBLIC),
+    ),
+    "meetings.controversial-online": (
+        _online_with_conflict,
+        lambda w, s: update(s, format=Meeting.Format.IN_PERSON),
+    ),
+    "meetings.volunteer-times": (
+        _working_hours,
+        lambda w, s: Meeting.objects.filter(pk=s.pk).update(
+            starts_at=s.starts_at + timedelta(hours=9), ends_at=s.ends_at + timedelta(hours=9)
+        ),
+    ),
+    "meetings.minutes": (
+        _old_meeting,
+        lambda w, s: Minutes.objects.create(
+            meeting=s, text="x", status=Minutes.Status.APPROVED, approved_at=NOW
+        ),
+    ),
+    "meetings.poll-dates": (_stale_poll, lambda w, s: update(s, closed=True)),
+    "decisions.vote-ended": (
+        lambda w: Decision.objects.create(
+            coproduction=w.coproduction,
+            question="Q?",
+            procedure="majority",
+            status=Decision.Status.VOTING,
+            body=w.body(),
+            opens_at=NOW - timedelta(days=9),
+            closes_at=NOW - timedelta(days=1),
+        ),
+        lambda w, s: update(s, status=Decision.Status.DECIDED, decided_at=NOW),
+    ),
+    "decisions.body": (
+        lambda w: Decision.objects.create(
+            coproduction=w.coproduction,
+            question="Q?",
+            procedure="meeting",
+            status=Decision.Status.DECIDED,
+        ),
+        lambda w, s: update(s, body=w.body()),
+    ),
+    "decisions.stale-drafts": (
+        lambda w: (
+            d := Decision.objects.create(
+                coproduction=w.coproduction, question="Q?", procedure="consent"
+            ),
+            update(d, created_at=NOW - timedelta(days=40)),
+        )[0],
+        lambda w, s: update(s, status=Decision.Status.REJECTED),
+    ),
+    "conflicts.agreement": (
+        lambda w: None,
+        lambda w, s: conflict_services.conflict_agreement_save(
+            actor=w.user, coproduction=w.coproduction, text="Nach vier Wochen ins Plenum."
+        ),
+    ),
+    "conflicts.lingering": (
+        _old_conflict,
+        lambda w, s: AgendaItem.objects.create(meeting=w.meeting(), title="Streit", conflict=s),
+    ),
+    "conflicts.supporter": (
+        lambda w: Conflict.objects.create(
+            coproduction=w.coproduction, title="Streit", status=Conflict.Status.MEDIATION
+        ),
+        lambda w, s: update(s, external_support="Mediationsstelle Musterstadt"),
+    ),
+    "kompass.public": (
+        lambda w: None,
+        lambda w, s: make_goal(w.coproduction, visibility=Visibility.PUBLIC),
+    ),
+}
+
+
+def test_every_rule_has_a_case():
+    assert set(CASES) == {rule.id for rule in registry.all_rules()}
+
+
+@pytest.mark.parametrize("rule_id", sorted(CASES))
+def test_rule_fires_on_a_minimal_state_and_is_silent_once_settled(db, rule_id):
+    make, settle = CASES[rule_id]
+    world = World()
+    state = make(world)
+    assert rule_id in world.open_rule_ids()
+    settle(world, state)
+    assert rule_id not in world.open_rule_ids()
+
+
+def test_every_rule_rests_on_cards_of_the_guide():
+    from guide.deck import get_deck
+
+    cards = get_deck().cards
+    for rule in registry.all_rules():
+        assert all(number in cards for number in rule.cards), rule.id

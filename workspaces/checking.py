@@ -1,0 +1,153 @@
+"""The vocabulary of the Kompass-Check: what a rule is and how it reports what is unsettled.
+
+Each feature app declares the rules about its own data in ``<app>/kompass_rules.py`` (a list
+``RULES``); the Kompass-Check (the top app ``kompass``) collects them. A rule only ever reads
+through ``visible_to(viewer)`` (or data every member sees), so it never knows more than the
+person looking: a finding about a side-only item reaches that side only, and its text names
+nothing else.
+"""
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.urls import reverse
+from django.utils import timezone
+
+from workspaces.models import Membership, Partner
+from workspaces.visibility import Viewer, Visibility
+
+NOW = "jetzt klären"
+SOON = "bald klären"
+HINT = "Hinweis"
+SEVERITIES = (NOW, SOON, HINT)
+# How many concrete things a finding names before it says "und N weitere".
+NAMED = 3
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a rule found: the explanation naming the concrete thing, where it is settled, and
+    the state it saw (``state``: set aside, a finding comes back when this changes)."""
+
+    text: str
+    url: str
+    state: str
+    # True when the text or state rests on something only the viewer's side may see.
+    side_only: bool = False
+
+    @property
+    def fingerprint(self) -> str:
+        return hashlib.sha256(self.state.encode()).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One point of the Kompass-Check: id, German title, the cards it rests on, severity, and
+    ``check`` — the condition over the workspace's data, returning a ``Problem`` or ``None``
+    when the point is settled. ``applies`` says whether the point concerns this co-production
+    (and this viewer) at all; points that do not apply count neither as open nor as settled."""
+
+    id: str
+    title: str
+    cards: tuple[int, ...]
+    severity: str
+    check: Callable[["Context"], Problem | None]
+    applies: Callable[["Context"], bool] = field(default=lambda ctx: True)
+
+    def __post_init__(self):
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"{self.id}: unknown severity {self.severity!r}")
+        if not self.cards:
+            raise ValueError(f"{self.id}: a rule rests on at least one card")
+
+
+@dataclass
+class Context:
+    """What every rule may read: the viewer, their co-production and today. Partners and
+    active members (every member sees them) are read once for all rules."""
+
+    viewer: Viewer
+    coproduction: object
+    now: datetime = field(default_factory=timezone.now)
+
+    @cached_property
+    def today(self) -> date:
+        return timezone.localdate(self.now)
+
+    @cached_property
+    def partners(self) -> list:
+        return list(Partner.objects.filter(coproduction=self.coproduction, left_at__isnull=True))
+
+    @cached_property
+    def members(self) -> list:
+        return list(
+            Membership.objects.filter(
+                coproduction=self.coproduction, left_at__isnull=True
+            ).select_related("user", "partner")
+        )
+
+    @property
+    def sides(self) -> set[str]:
+        return {p.side for p in self.partners}
+
+    def url(self, name: str, *args) -> str:
+        return reverse(name, args=[self.coproduction.slug, *args])
+
+
+def names(labels: list[str], total: int) -> str:
+    """„A“, „B“ und „C“ — or „A“, „B“, „C“ und 4 weitere."""
+    quoted = [f"„{label}“" for label in labels[:NAMED]]
+    rest = total - len(quoted)
+    if rest > 0:
+        return ", ".join(quoted) + f" und {rest} weitere"
+    if len(quoted) == 1:
+        return quoted[0]
+    return ", ".join(quoted[:-1]) + " und " + quoted[-1]
+
+
+def unsettled(
+    rows: QuerySet,
+    *,
+    one: str,
+    many: str,
+    url: str | Callable,
+    label: Callable = str,
+    side_field: str | None = "visibility",
+) -> Problem | None:
+    """A problem about the rows of ``rows`` (a queryset the viewer may see), or ``None`` when
+    there are none. ``one``/``many`` hold ``{names}`` (and ``{count}``); ``url`` is where it is
+    settled — a callable gets the single row when there is only one. Two queries, however many
+    rows: one aggregate, one for the few that are named."""
+    summary = rows.aggregate(
+        count=Count("pk"),
+        keys=Sum("pk"),
+        versions=Sum("version"),
+        **({"side": Count("pk", filter=Q(**{side_field: Visibility.SIDE}))} if side_field else {}),
+    )
+    count = summary["count"]
+    if not count:
+        return None
+    shown = list(rows.order_by("pk")[:NAMED])
+    text = (one if count == 1 else many).format(
+        names=names([label(row) for row in shown], count), count=count
+    )
+    target = url(shown[0] if count == 1 else None) if callable(url) else url
+    state = f"{count}:{summary['keys']}:{summary['versions']}"
+    return Problem(text=text, url=target, state=state, side_only=bool(summary.get("side")))
+
+
+def about_people(
+    people: list, *, one: str, many: str, url: str, label: Callable = str
+) -> Problem | None:
+    """A problem naming members or partners (every member may see them all)."""
+    if not people:
+        return None
+    text = (one if len(people) == 1 else many).format(
+        names=names([label(p) for p in people], len(people)), count=len(people)
+    )
+    state = ",".join(f"{p.pk}.{p.version}" for p in sorted(people, key=lambda p: p.pk))
+    return Problem(text=text, url=url, state=state)
