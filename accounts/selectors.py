@@ -114,6 +114,7 @@ def personal_data(user, *, latest_changes: int | None = None) -> dict:
                 "employment": m.get_employment_display(),
                 "availability": m.availability,
                 "email_reminders": m.email_reminders,
+                "weekly_digest": m.weekly_digest,
                 "joined_at": m.joined_at,
                 "left_at": m.left_at,
             }

@@ -33,3 +33,17 @@ class SetAside(VisibleItem):
 
     def __str__(self):
         return f"Bewusst offen: {self.rule_id}"
+
+
+class DigestState(models.Model):
+    """What the last weekly digest told a member: when it went out and which findings it named
+    (``rule:fingerprint``), so the next one can say what is new and what is still open."""
+
+    membership = models.OneToOneField(
+        "workspaces.Membership", on_delete=models.CASCADE, related_name="digest_state"
+    )
+    sent_at = models.DateTimeField()
+    findings = models.JSONField(default=list, blank=True)
+
+    def __str__(self):
+        return f"Zusammenfassung an {self.membership_id}, {self.sent_at:%Y-%m-%d}"

@@ -293,6 +293,7 @@ class MembershipForm(VersionedForm):
             "roles",
             "role_conflicts",
             "email_reminders",
+            "weekly_digest",
         ]
         widgets = {
             "access": forms.RadioSelect,
@@ -319,3 +320,4 @@ class MembershipForm(VersionedForm):
         if not own:
             # Whether someone gets e-mail is theirs to decide alone.
             del self.fields["email_reminders"]
+            del self.fields["weekly_digest"]

@@ -199,6 +199,12 @@ class Membership(models.Model):
         default=True,
         help_text="Terminumfragen, Treffen am Vortag, Abstimmungen und ihr Ende.",
     )
+    weekly_digest = models.BooleanField(
+        "Wöchentliche Zusammenfassung per E-Mail",
+        default=True,
+        help_text="Montags: was auf euch wartet – und für Koordinator:innen, was der "
+        "Kompass-Check noch offen findet.",
+    )
     joined_at = models.DateTimeField(auto_now_add=True)
     left_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)

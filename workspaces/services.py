@@ -50,6 +50,7 @@ MEMBERSHIP_FIELDS = [
     "roles",
     "role_conflicts",
     "email_reminders",
+    "weekly_digest",
 ]
 
 
