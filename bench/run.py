@@ -129,6 +129,7 @@ def main():
     client.force_login(User.objects.get(email="verwaltung@demo.example"))
     for path in [
         "",
+        "kompass/",
         "ziele/",
         "meilensteine/",
         "mitglieder/",
