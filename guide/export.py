@@ -29,6 +29,7 @@ from django.test import Client, RequestFactory
 from django.test.utils import override_settings
 from django.urls import resolve, reverse
 
+from guide import hooks
 from guide.deck import Deck, get_deck
 from guide.search import STOPWORDS
 from guide.views import PERSPECTIVE_SLUGS
@@ -152,6 +153,7 @@ def _pages(deck: Deck, overview: str) -> list[Page]:
         page(reverse("core:easy_language")),
         page(reverse("guide:json")),
         page(reverse("guide:pdf"), optional=True),
+        *(page(url) for url in hooks.extra_pages()),
     ]
 
 

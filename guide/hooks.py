@@ -15,3 +15,7 @@ def _nothing(number: int) -> list[dict]:
 # {"title", "severity"} plus "url", the page listing all checks. Card pages are rendered once
 # per process (``render_once``), so the hook must be filled before the first request.
 card_checks: Callable[[int], list[dict]] = _nothing
+
+# ``extra_pages()`` → URLs of pages under the Fächer that an upper app serves (the Check's
+# table of rules), so that the static export (``guide/export.py``) carries them too.
+extra_pages: Callable[[], list[str]] = list

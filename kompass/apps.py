@@ -14,3 +14,4 @@ class KompassConfig(AppConfig):
 
         registry.collect()
         hooks.card_checks = registry.card_checks
+        hooks.extra_pages = registry.faecher_pages

@@ -45,3 +45,8 @@ def card_checks(number: int) -> list[dict]:
     """For the guide's card pages (``guide.hooks``): what the Check looks at for this card."""
     url = reverse("kompass_rules")
     return [{"title": r.title, "severity": r.severity, "url": url} for r in rules_for_card(number)]
+
+
+def faecher_pages() -> list[str]:
+    """The Check's pages under the Fächer, for the guide's static export (``guide.hooks``)."""
+    return [reverse("kompass_rules"), reverse("kompass_rules_json")]

@@ -69,6 +69,8 @@ def add_demo(coproduction, members: dict) -> None:
         kind="plenary",
         purpose="Hier entscheiden Ernährungsrat und Umweltamt gemeinsam über die Strategie.",
         meeting_rhythm="alle sechs Wochen, dienstags 17–19 Uhr",
+        decision_procedure="consent",
+        quorum=3,
         visibility="public",
         members=[ini, amt, mod, kim],
     )
@@ -125,6 +127,8 @@ def add_demo(coproduction, members: dict) -> None:
         kind="working_group",
         purpose="Wir stimmen unsere Haltung ab, bevor wir ins Plenum gehen.",
         meeting_rhythm="eine Woche vor jedem Plenum",
+        decision_procedure="consensus",
+        quorum=0,
         visibility="side",
         members=[ini, kim],
     )
