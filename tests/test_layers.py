@@ -35,10 +35,7 @@ LAYERS = {
 OUTSIDE = {"gemeinwerk", "bench"}
 
 # Deliberate exceptions: (importing module, imported app) → why.
-EXCEPTIONS: dict[tuple[str, str], str] = {
-    ("workspaces.public", "goals"): "the public page is moving into its own top app (issue 9)",
-    ("workspaces.public", "structures"): "the public page is moving into its own top app (issue 9)",
-}
+EXCEPTIONS: dict[tuple[str, str], str] = {}
 
 
 def project_apps() -> list[str]:

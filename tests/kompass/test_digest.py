@@ -3,6 +3,7 @@ still-open findings, members what waits for them; side-only findings stay on the
 
 from datetime import timedelta
 from io import StringIO
+from itertools import count
 
 import pytest
 from django.core import mail
@@ -18,6 +19,9 @@ from workspaces.models import Membership
 from workspaces.visibility import Side, Visibility
 
 SECRET = "Amtsinterne Runde Haushaltssperre"
+
+# Decision numbers are unique per co-production; these tests create rows directly.
+NUMBERS = count(1)
 
 
 @pytest.fixture
@@ -36,6 +40,7 @@ def world(db):
         owner_side=Side.ADMINISTRATION,
     )
     Decision.objects.create(
+        number=next(NUMBERS),
         coproduction=coproduction,
         question="Kaufen wir regional ein?",
         procedure="majority",

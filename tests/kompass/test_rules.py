@@ -2,6 +2,7 @@
 point is settled. Each case is (rule id, make the state, settle it)."""
 
 from datetime import date, timedelta
+from itertools import count
 
 import pytest
 from django.utils import timezone
@@ -19,6 +20,9 @@ from workspaces.selectors import viewer_for
 from workspaces.visibility import Side, Visibility
 
 NOW = timezone.now()
+
+# Decision numbers are unique per co-production; these tests create rows directly.
+NUMBERS = count(1)
 
 
 class World:
@@ -260,6 +264,7 @@ CASES = {
     "meetings.poll-dates": (_stale_poll, lambda w, s: update(s, closed=True)),
     "decisions.vote-ended": (
         lambda w: Decision.objects.create(
+            number=next(NUMBERS),
             coproduction=w.coproduction,
             question="Q?",
             procedure="majority",
@@ -272,6 +277,7 @@ CASES = {
     ),
     "decisions.body": (
         lambda w: Decision.objects.create(
+            number=next(NUMBERS),
             coproduction=w.coproduction,
             question="Q?",
             procedure="meeting",
@@ -282,7 +288,10 @@ CASES = {
     "decisions.stale-drafts": (
         lambda w: (
             d := Decision.objects.create(
-                coproduction=w.coproduction, question="Q?", procedure="consent"
+                number=next(NUMBERS),
+                coproduction=w.coproduction,
+                question="Q?",
+                procedure="consent",
             ),
             update(d, created_at=NOW - timedelta(days=40)),
         )[0],

@@ -4,6 +4,7 @@ number of queries that does not grow with the data."""
 
 import json
 from datetime import timedelta
+from itertools import count
 
 import pytest
 from django.db import connection
@@ -23,6 +24,9 @@ from workspaces.services import WorkspaceError
 from workspaces.visibility import Side, Visibility
 
 SECRET = "Amtsinterne Runde Haushaltssperre"
+
+# Decision numbers are unique per co-production; these tests create rows directly.
+NUMBERS = count(1)
 
 
 @pytest.fixture
@@ -172,6 +176,7 @@ def grow(coproduction, n: int) -> None:
             format=Meeting.Format.ONLINE,
         )
         Decision.objects.create(
+            number=next(NUMBERS),
             coproduction=coproduction,
             question=f"Q{i}",
             procedure="majority",
