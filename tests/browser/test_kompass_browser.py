@@ -162,7 +162,7 @@ def test_the_check_pages_are_accessible_wide_and_on_a_small_screen(page, live_se
                 assert_fits_small_screen(page)
     # The set-aside form opens by keyboard and its label names the field.
     page.goto(base + "kompass/")
-    summary = page.locator("summary").first
+    summary = page.locator("details.set-aside summary").first
     summary.focus()
     page.keyboard.press("Enter")
     assert page.get_by_label("Warum bleibt es bewusst offen?").first.is_visible()
