@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help run worker test test-browser test-postgres lint format bench demo export clean lock
+.PHONY: help run worker test test-browser test-postgres lint format bench demo export clean lock serve
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -34,6 +34,22 @@ run: $(STAMP) ## Set up, migrate and start http://127.0.0.1:8000 on SQLite
 	DEBUG=1 $(PY) manage.py createcachetable
 	@# The worker sends e-mails and reminders; it stops with the server.
 	DEBUG=1 $(PY) manage.py db_worker & trap "kill $$!" EXIT; DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+# Production settings on this machine over plain HTTP: DEBUG off, gunicorn, static files from
+# collectstatic, a worker. SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL … are taken from the
+# environment when set; otherwise a local key is generated once into .venv.
+SERVE_BIND ?= 127.0.0.1:8000
+SERVE_ENV = DEBUG=0 SECRET_KEY="$${SECRET_KEY:-$$(cat $(VENV)/serve-secret-key)}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-0}" \
+	SECURE_COOKIES="$${SECURE_COOKIES:-0}" GUNICORN_BIND="$(SERVE_BIND)"
+$(VENV)/serve-secret-key: | $(STAMP)
+	$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+serve: $(STAMP) $(VENV)/serve-secret-key ## Serve as in production on http://127.0.0.1:8000 (gunicorn, worker, DEBUG off)
+	$(SERVE_ENV) $(PY) manage.py migrate --noinput
+	$(SERVE_ENV) $(PY) manage.py createcachetable
+	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v 0
+	$(SERVE_ENV) $(PY) manage.py db_worker & trap "kill $$!" EXIT; \
+	$(SERVE_ENV) $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py gemeinwerk.wsgi
 
 worker: $(STAMP) ## Run the background worker alone (e-mails, reminders) for development
 	DEBUG=1 $(PY) manage.py db_worker

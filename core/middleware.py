@@ -1,8 +1,15 @@
-"""Bad input answered before it reaches a view (issue 8 §4)."""
+"""Site-wide middleware, decided in one place instead of per view: bad input answered before it
+reaches a view (issue 8 §4), and the response headers that hold for the whole site."""
 
+from django.conf import settings
 from django.http import Http404, HttpResponseBadRequest
+from django.utils.cache import patch_cache_control
 
 NUL = "\x00"
+
+# Paths whose responses belong to one person or one co-production: Werkstatt pages, account
+# pages and every export and feed beneath them (CSV, DOCX, ICS, JSON).
+PRIVATE_PREFIXES = ("/werkstatt/", "/konto/")
 
 
 class RejectNulBytesMiddleware:
@@ -23,3 +30,26 @@ class RejectNulBytesMiddleware:
                 content_type="text/plain; charset=utf-8",
             )
         return self.get_response(request)
+
+
+class SiteHeadersMiddleware:
+    """Permissions-Policy on every response; nothing private stays in a browser or proxy cache.
+
+    A shared office PC must not keep a co-production's pages or exports in its cache, so every
+    response under the private prefixes, and every response to a signed-in person, is
+    ``private, no-store``. Public pages (the guide, the public page) stay cacheable.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        if request.path.startswith(PRIVATE_PREFIXES) or (user and user.is_authenticated):
+            # no-store replaces any max-age a view may have set.
+            if "max-age" in response.get("Cache-Control", ""):
+                del response["Cache-Control"]
+            patch_cache_control(response, private=True, no_store=True)
+        return response
