@@ -284,7 +284,24 @@ OPERATOR = {
     "enforcement_url": os.environ.get(
         "ACCESSIBILITY_ENFORCEMENT_URL", "https://www.schlichtungsstelle-bgg.de/"
     ),
+    # Impressum (§ 5 DDG) and Datenschutzerklärung (Art. 13 DSGVO).
+    "representative": os.environ.get("OPERATOR_REPRESENTATIVE", ""),
+    "register": os.environ.get("OPERATOR_REGISTER", ""),
+    "vat_id": os.environ.get("OPERATOR_VAT_ID", ""),
+    "privacy_officer": os.environ.get("PRIVACY_OFFICER", ""),
+    "supervisory_authority": os.environ.get(
+        "PRIVACY_AUTHORITY",
+        "die Datenschutz-Aufsichtsbehörde des Bundeslandes, in dem die Betreiber:in ihren Sitz hat",
+    ),
+    "supervisory_authority_url": os.environ.get("PRIVACY_AUTHORITY_URL", ""),
+    "hosting_provider": os.environ.get("HOSTING_PROVIDER", ""),
+    # How long the operator keeps what lies outside the application (promised on the page).
+    "backup_retention_days": int(os.environ.get("BACKUP_RETENTION_DAYS", "30")),
+    "server_log_retention_days": int(os.environ.get("SERVER_LOG_RETENTION_DAYS", "7")),
 }
+# Signed-in sessions end after two weeks (Django's default, named here because the
+# Datenschutzerklärung states it).
+SESSION_COOKIE_AGE = 14 * 24 * 3600
 
 # The guide (Fächer): decks are YAML files; the default deck is served under /faecher/.
 GUIDE_DECKS_DIR = BASE_DIR / "guide" / "decks"

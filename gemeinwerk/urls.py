@@ -20,3 +20,6 @@ urlpatterns = [
     path("werkstatt/<slug:slug>/", include("search.urls")),
     path("oeffentlich/", include("publicpage.urls")),
 ]
+
+handler400 = "core.views.bad_request"
+handler500 = "core.views.server_error"

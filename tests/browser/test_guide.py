@@ -22,6 +22,8 @@ PAGES = [
     ("home", "/"),
     ("accessibility", "/barrierefreiheit/"),
     ("easy-language", "/leichte-sprache/"),
+    ("imprint", "/impressum/"),
+    ("privacy", "/datenschutz/"),
 ]
 PAGE_PARAMS = [pytest.param(path, id=name) for name, path in PAGES]
 
