@@ -151,6 +151,8 @@ def _pages(deck: Deck, overview: str) -> list[Page]:
         page(reverse("guide:search"), keeps_query=True),
         page(reverse("core:accessibility")),
         page(reverse("core:easy_language")),
+        page(reverse("core:imprint")),
+        page(reverse("core:privacy")),
         page(reverse("guide:json")),
         page(reverse("guide:pdf"), optional=True),
         *(page(url) for url in hooks.extra_pages()),

@@ -49,7 +49,7 @@ def test_the_privacy_statement_says_what_why_how_long_rights_and_contact(client,
     for article in ("Art. 15", "Art. 16", "Art. 17", "Art. 18", "Art. 20", "Art. 21", "Art. 77"):
         assert article in page
     assert 'href="https://datenschutz.musterland.de/"' in page
-    assert 'href="/konto/daten/"' in page
+    assert "Gespeicherte Daten ansehen und herunterladen" in page
 
 
 @pytest.mark.parametrize("url", ["/", "/faecher/karten/6/", "/konto/login/", "/impressum/"])
