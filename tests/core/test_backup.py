@@ -104,9 +104,18 @@ def test_sqlite_backup_while_the_app_writes_and_restore_return_every_table(tmp_p
     )
 
 
+def small_database(path) -> None:
+    """Enough of a Gemeinwerk database for the checks that refuse (no migrations needed)."""
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE django_migrations (app TEXT, name TEXT)")
+    db.execute("INSERT INTO django_migrations VALUES ('goals', '0001_initial')")
+    db.commit()
+    db.close()
+
+
 def test_sqlite_restore_refuses_a_damaged_file_and_leaves_the_database_alone(tmp_path):
     live = tmp_path / "live.sqlite3"
-    prepare(f"sqlite:///{live}", demo=False)
+    small_database(live)
     before = sqlite_tables(live)
     damaged = tmp_path / "damaged.sqlite3"
     damaged.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
@@ -125,7 +134,7 @@ def test_sqlite_restore_refuses_a_damaged_file_and_leaves_the_database_alone(tmp
 
 def test_sqlite_backup_never_overwrites_an_existing_file(tmp_path):
     live = tmp_path / "live.sqlite3"
-    prepare(f"sqlite:///{live}", demo=False)
+    small_database(live)
     existing = tmp_path / "old-backup.sqlite3"
     existing.write_text("die Sicherung von gestern")
     result = subprocess.run(
