@@ -11,13 +11,13 @@ from decisions.models import Decision
 from goals.forms import GoalsChoiceField
 from goals.models import Goal
 from workspaces.forms import (
-    MemberChoiceField,
     TextLimits,
     VersionedForm,
     VisibilityMixin,
     active_members,
     without_blank_radio,
 )
+from workspaces.picker import PickMember
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -45,7 +45,6 @@ class DecisionForm(VisibilityMixin, VersionedForm):
     goals = GoalsChoiceField(
         label="Welche Ziele betrifft die Entscheidung?",
         queryset=Goal.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
         required=False,
     )
 
@@ -71,7 +70,7 @@ class DecisionForm(VisibilityMixin, VersionedForm):
             "procedure": forms.RadioSelect,
             "abstentions": forms.RadioSelect,
         }
-        field_classes = {"prepared_by": MemberChoiceField}
+        field_classes = {"prepared_by": PickMember}
         help_texts = {
             "question": "So, dass man mit Ja oder Nein (oder mit den Optionen) antworten kann.",
             "prepared_by": "Wer hat die Entscheidung vorbereitet? (Karte 42)",

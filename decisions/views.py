@@ -27,6 +27,7 @@ from decisions.forms import (
 )
 from decisions.models import Decision
 from history.services import history_for
+from workspaces import picker
 from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
 from workspaces.pages import add_domain_error, create_page, posted_version, require_item_edit
@@ -243,8 +244,10 @@ def decision_edit(request, coproduction, viewer, pk):
         )
         return redirect(_url(coproduction, decision))
     form = DecisionForm(request.POST or None, instance=copy.copy(decision), viewer=viewer)
+    if matches := picker.results_response(request, form):
+        return matches
     context = {"decision": decision, "form": form}
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not picker.search_step(request, form) and form.is_valid():
         values = form.changed_values()
         try:
             services.decision_update(
@@ -383,7 +386,9 @@ def supersede(request, coproduction, viewer, pk):
         "prepared_by": viewer.membership.pk,
     }
     form = SupersedeForm(request.POST or None, initial=initial, viewer=viewer)
-    if request.method == "POST" and form.is_valid():
+    if matches := picker.results_response(request, form):
+        return matches
+    if request.method == "POST" and not picker.search_step(request, form) and form.is_valid():
         values = form.changed_values()
         reason = values.pop("supersede_reason")
         try:

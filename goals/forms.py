@@ -7,22 +7,22 @@ from goals import selectors
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
 from workspaces.forms import (
     DATE,
-    MemberChoiceField,
     VersionedForm,
     VisibilityMixin,
     active_members,
     side_label,
 )
 from workspaces.models import Coproduction, Membership, Partner
+from workspaces.picker import PickMany, PickMember, PickOne
 from workspaces.visibility import Visibility
 
 
-class GoalChoiceField(forms.ModelChoiceField):
+class GoalChoiceField(PickOne):
     def label_from_instance(self, obj):
         return f"{obj.title} ({side_label(obj.owner_side)})"
 
 
-class GoalsChoiceField(forms.ModelMultipleChoiceField):
+class GoalsChoiceField(PickMany):
     def label_from_instance(self, obj):
         return f"{obj.title} ({side_label(obj.owner_side)})"
 
@@ -84,11 +84,10 @@ class JointGoalForm(GoalForm):
     answers = GoalsChoiceField(
         label="Welche geteilten Ziele der Seiten beantwortet es?",
         queryset=Goal.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text="Zur Wahl stehen nur Ziele, die eine Seite schon geteilt hat.",
     )
-    steward = MemberChoiceField(
+    steward = PickMember(
         label="Wer behält das Ziel im Blick?",
         queryset=Membership.objects.none(),
         required=False,
@@ -178,7 +177,7 @@ class MilestoneForm(VisibilityMixin, VersionedForm):
             "visibility",
         ]
         widgets = {"kind": forms.RadioSelect, "due_date": DATE, "reached_on": DATE}
-        field_classes = {"goal": GoalChoiceField, "responsible": MemberChoiceField}
+        field_classes = {"goal": GoalChoiceField, "responsible": PickMember}
         help_texts = {
             "kind": "Inhalt: ein Konzept ist ausgearbeitet. Prozess: eine Vereinbarung ist "
             "unterzeichnet, eine Zwischenevaluation abgeschlossen.",

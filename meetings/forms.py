@@ -8,12 +8,12 @@ from meetings import selectors
 from meetings.models import AgendaItem, Availability, Meeting, Minutes, ProposedDate, SchedulePoll
 from meetings.services import MeetingError, check_format
 from workspaces.forms import (
-    MemberChoiceField,
     TextLimits,
     VersionedForm,
     VisibilityMixin,
     without_blank_radio,
 )
+from workspaces.picker import PickMember
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 SLOT_HELP = (
@@ -254,7 +254,7 @@ class AgendaItemForm(TextLimits, forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["conflict", "title", "responsible", "may_lead_to_decision"]
-        field_classes = {"responsible": MemberChoiceField}
+        field_classes = {"responsible": PickMember}
         help_texts = {
             "title": "Leer lassen, wenn ihr einen Konflikt wählt: dann gilt sein Titel.",
             "may_lead_to_decision": "Dann bereitet den Punkt so vor, dass ihr entscheiden könnt "

@@ -23,6 +23,7 @@ from meetings.forms import (
     MinutesForm,
 )
 from meetings.models import AgendaItem, Minutes
+from workspaces import picker
 from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
 from workspaces.pages import (
@@ -206,7 +207,9 @@ def agenda_create(request, coproduction, viewer, pk):
         if selectors.open_conflicts(viewer).filter(pk=conflict_id).exists():
             form.initial["conflict"] = conflict_id
             form.initial["may_lead_to_decision"] = True
-    if request.method == "POST" and form.is_valid():
+    if matches := picker.results_response(request, form):
+        return matches
+    if request.method == "POST" and not picker.search_step(request, form) and form.is_valid():
         try:
             services.agenda_item_add(actor=request.user, meeting=meeting, **form.changed_values())
         except WorkspaceError as error:

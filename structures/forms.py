@@ -8,17 +8,8 @@ from structures.models import Body, Mandate, PhasePlan
 from workspaces.concurrency import MISSING_VERSION
 from workspaces.forms import DATE, TextLimits, VersionedForm, VisibilityMixin, active_members
 from workspaces.models import Membership, Partner
+from workspaces.picker import PickMember, PickMembers
 from workspaces.visibility import Visibility
-
-
-class MembersField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj} ({obj.partner.name})"
-
-
-class HolderField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj} ({obj.partner.name})"
 
 
 class PhasePlanForm(TextLimits, forms.Form):
@@ -58,10 +49,9 @@ class PhasePlanForm(TextLimits, forms.Form):
 class BodyForm(VisibilityMixin, VersionedForm):
     """A plenary, working group or steering group: purpose, rhythm, members (card 41)."""
 
-    members = MembersField(
+    members = PickMembers(
         label="Mitglieder",
         queryset=Membership.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text="Wer gehört zum Gremium? Zur Wahl stehen die Mitglieder eurer Ko-Produktion.",
     )
@@ -120,7 +110,7 @@ class MandateForm(VersionedForm):
             "started_on",
             "ended_on",
         ]
-        field_classes = {"holder": HolderField}
+        field_classes = {"holder": PickMember}
         labels = {"partner": "Vertritt die Partner:in"}
         widgets = {
             "may_decide_alone": forms.Textarea(attrs={"rows": 2}),
@@ -166,7 +156,7 @@ class MandateForm(VersionedForm):
 class RotateForm(TextLimits, forms.Form):
     """Rotieren: who takes the mandate over, and from when."""
 
-    holder = HolderField(
+    holder = PickMember(
         label="Wer übernimmt das Mandat?",
         queryset=Membership.objects.none(),
         help_text="Zur Wahl stehen die anderen Mitglieder derselben Partner:in.",

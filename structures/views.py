@@ -14,6 +14,7 @@ from django.utils import timezone
 from structures import selectors, services
 from structures.forms import BodyForm, MandateForm, PhasePlanForm, RotateForm
 from structures.models import PhasePlan
+from workspaces import picker
 from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
 from workspaces.pages import (
@@ -270,7 +271,9 @@ def mandate_rotate(request, coproduction, viewer, body_pk, pk):
     body, mandate = _mandate(viewer, body_pk, pk)
     require_item_edit(viewer, mandate)
     form = RotateForm(request.POST or None, mandate=mandate, today=timezone.localdate())
-    if request.method == "POST" and form.is_valid():
+    if matches := picker.results_response(request, form):
+        return matches
+    if request.method == "POST" and not picker.search_step(request, form) and form.is_valid():
         try:
             successor = services.mandate_rotate(
                 actor=request.user,

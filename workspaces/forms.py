@@ -35,11 +35,6 @@ def side_label(side: str) -> str:
     return Side(side).label if side else "gemeinsam"
 
 
-class MemberChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj} ({obj.partner.name})"
-
-
 def active_members(coproduction_id: int):
     return Membership.objects.filter(
         coproduction_id=coproduction_id, left_at__isnull=True

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 
 from history.services import history_for
+from workspaces import picker
 from workspaces.concurrency import MISSING_VERSION, StaleEdit
 from workspaces.rules import require
 from workspaces.selectors import audience_after
@@ -47,7 +48,9 @@ def create_page(request, viewer, *, form_class, create, done, template, section,
     """A form for a new item; ``create(values)`` calls the service, ``done(item)`` redirects."""
     require(request.user, "workspaces.edit", viewer)
     form = form_class(request.POST or None, viewer=viewer)
-    if request.method == "POST" and form.is_valid():
+    if matches := picker.results_response(request, form):
+        return matches
+    if request.method == "POST" and not picker.search_step(request, form) and form.is_valid():
         try:
             item = create(form.changed_values())
         except WorkspaceError as error:
@@ -104,6 +107,8 @@ def item_page(
     if may_edit:
         # The form works on a copy: if saving fails, the page still shows the stored item.
         form = form_class(request.POST or None, instance=copy.copy(item), viewer=viewer)
+    if matches := picker.results_response(request, form):
+        return matches
     context = {
         **(context or {}),
         "item": item,
@@ -114,7 +119,8 @@ def item_page(
     if request.method == "POST":
         if form is None:
             raise PermissionDenied(NOT_YOURS)
-        if form.is_valid() and not (widen := widening(request, item, form)):
+        searching = picker.search_step(request, form)
+        if not searching and form.is_valid() and not (widen := widening(request, item, form)):
             try:
                 update(form)
             except StaleEdit as error:
@@ -123,7 +129,7 @@ def item_page(
                 add_domain_error(form, error)
             else:
                 return done()
-        elif form.is_valid():
+        elif not searching and form.is_valid():
             context["widen"] = widen
     return workspace_render(request, template, context, section=section)
 

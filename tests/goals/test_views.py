@@ -107,11 +107,16 @@ def test_the_second_writer_is_told_keeps_their_input_and_overwrites_nothing(
     assert (goal.title, goal.version) == ("Fassung A", 2)
 
 
-def test_the_joint_goal_form_offers_every_shared_side_goal_and_no_draft(coproduction, coordinator):
-    shared = make_goal(coproduction, side=Side.CIVIL_SOCIETY, visibility=Visibility.COPRODUCTION)
-    draft = make_goal(coproduction, side=Side.CIVIL_SOCIETY, visibility=Visibility.SIDE)
+def test_the_joint_goal_form_finds_shared_side_goals_and_no_draft(coproduction, coordinator):
+    shared = make_goal(
+        coproduction, side=Side.CIVIL_SOCIETY, visibility=Visibility.COPRODUCTION, title="Kita A"
+    )
+    draft = make_goal(
+        coproduction, side=Side.CIVIL_SOCIETY, visibility=Visibility.SIDE, title="Kita B"
+    )
 
-    page = page_of(login(coordinator), url("joint_create", coproduction))
+    search = "?auswahl=answers&answers__q=Kita"
+    page = page_of(login(coordinator), url("joint_create", coproduction) + search)
 
     assert f'name="answers" value="{shared.pk}"' in page
     assert f'name="answers" value="{draft.pk}"' not in page

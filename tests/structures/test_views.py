@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from structures import services
 from structures.models import Body, Mandate, PhasePlan
-from tests.factories import add_member
+from tests.factories import add_member, make_user
 from tests.goals.conftest import login
 from workspaces.views import PAGE_SIZE
 from workspaces.visibility import Side
@@ -150,7 +150,9 @@ def test_a_mandate_with_a_holder_of_another_partner_is_refused_and_input_kept(
 def test_rotating_through_the_page_keeps_the_former_holder_visible(
     coproduction, plenary, coordinator, civil_member
 ):
-    successor = add_member(coproduction, side=Side.CIVIL_SOCIETY)
+    successor = add_member(
+        coproduction, make_user(display_name="Rosa Nachfolge"), side=Side.CIVIL_SOCIETY
+    )
     mandate = services.mandate_create(
         actor=coordinator,
         body=plenary,
@@ -160,8 +162,11 @@ def test_rotating_through_the_page_keeps_the_former_holder_visible(
         started_on=date(2026, 1, 1),
     )
     client = login(civil_member.user)
-    form = client.get(url("mandate_rotate", coproduction, plenary.pk, mandate.pk), secure=True)
-    assert str(successor) in form.content.decode()
+    search = "?auswahl=holder&holder__q=Rosa"
+    form = client.get(
+        url("mandate_rotate", coproduction, plenary.pk, mandate.pk) + search, secure=True
+    )
+    assert f'name="holder" value="{successor.pk}"' in form.content.decode()
 
     response = client.post(
         url("mandate_rotate", coproduction, plenary.pk, mandate.pk),
