@@ -25,11 +25,52 @@ def decisions_for(viewer):
         .prefetch_related(
             Prefetch("body", queryset=Body.objects.visible_to(viewer)),
             Prefetch("meeting", queryset=Meeting.objects.visible_to(viewer)),
-            Prefetch("goals", queryset=Goal.objects.visible_to(viewer).order_by("id")),
             Prefetch("supersedes", queryset=visible),
             Prefetch("replacements", queryset=visible),
         )
     )
+
+
+CHUNK = 500  # ids per IN (…): well below SQLite's limit on query parameters
+
+
+def with_goals(viewer, decisions) -> list:
+    """The decisions, each with the goals it concerns that the viewer sees (``goal_list``,
+    by id). Two lookups by primary key or index, linear in the rows: the links of these
+    decisions, then their goals. A prefetch joining goals to the links let SQLite walk every
+    goal of the co-production once per decision — 10 s for 2,000 decisions at 10,000 goals."""
+    decisions = list(decisions)
+    links = []
+    ids = [d.pk for d in decisions]
+    for start in range(0, len(ids), CHUNK):
+        links += Decision.goals.through.objects.filter(
+            decision_id__in=ids[start : start + CHUNK]
+        ).values_list("decision_id", "goal_id")
+    goal_ids = sorted({goal_id for _, goal_id in links})
+    goals = {}
+    for start in range(0, len(goal_ids), CHUNK):
+        chunk = goal_ids[start : start + CHUNK]
+        visible = Goal.objects.visible_to(viewer).filter(pk__in=chunk).order_by()
+        goals.update((g.pk, g) for g in visible)
+    by_decision: dict[int, list] = {}
+    for decision_id, goal_id in sorted(links, key=lambda link: link[1]):
+        if goal_id in goals:
+            by_decision.setdefault(decision_id, []).append(goals[goal_id])
+    for decision in decisions:
+        decision.goal_list = by_decision.get(decision.pk, [])
+    return decisions
+
+
+def decisions_in_chunks(viewer, **filters):
+    """The whole log for an export, newest first, CHUNK decisions at a time with their goals:
+    time and memory grow linearly with the log."""
+    ids = list(decision_log(viewer, **filters).values_list("pk", flat=True))
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        # Without an order the lookup goes by primary key, not through an index scan.
+        rows = decisions_for(viewer).filter(pk__in=chunk).order_by()
+        by_pk = {decision.pk: decision for decision in with_goals(viewer, rows)}
+        yield from (by_pk[pk] for pk in chunk)
 
 
 def decision_detail_for(viewer):

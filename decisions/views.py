@@ -9,7 +9,7 @@ import copy
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -70,8 +70,10 @@ def decision_list(request, coproduction, viewer):
     rows = selectors.decision_log(viewer, **filters)
     query = request.GET.copy()
     query.pop("seite", None)
+    page = paginate(request, rows, "seite", anchor="beschluesse")
+    page.object_list = selectors.with_goals(viewer, page.object_list)
     context = {
-        "page": paginate(request, rows, "seite", anchor="beschluesse"),
+        "page": page,
         "filters": filters,
         "statuses": Decision.Status.choices,
         "bodies": selectors.body_choices(viewer),
@@ -87,15 +89,18 @@ def _export_name(coproduction, extension: str) -> str:
 
 @member_view
 def export_csv(request, coproduction, viewer):
-    rows = selectors.decision_log(viewer, **_filters(request))
-    response = HttpResponse(exports.as_csv(rows), content_type="text/csv; charset=utf-8")
+    """Streamed line by line: the first bytes leave at once, however long the log."""
+    rows = selectors.decisions_in_chunks(viewer, **_filters(request))
+    response = StreamingHttpResponse(
+        exports.csv_lines(rows), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{_export_name(coproduction, "csv")}"'
     return response
 
 
 @member_view
 def export_docx(request, coproduction, viewer):
-    rows = selectors.decision_log(viewer, **_filters(request))
+    rows = selectors.decisions_in_chunks(viewer, **_filters(request))
     response = HttpResponse(
         exports.as_docx(coproduction, rows),
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -120,6 +125,7 @@ def _vote_form(request, decision, viewer, options, data=None):
 
 
 def _detail(request, coproduction, viewer, decision, *, vote_form=None, status=200):
+    selectors.with_goals(viewer, [decision])
     options = list(decision.options.all())
     decision.vote_rows = list(selectors.votes_of(decision))
     if vote_form is None:

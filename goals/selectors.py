@@ -5,7 +5,7 @@ are prefetched through ``visible_to`` as well, so a template can never show a go
 viewer may not see: a hidden goal simply reads as ``None`` or is missing from the list.
 """
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q
 from django.utils import timezone
 
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
@@ -74,25 +74,49 @@ def answerable_goals(viewer):
     )
 
 
-def _covered(viewer) -> Exists:
-    """Whether a joint goal the viewer sees answers the side goal (one index lookup per row:
-    the visible joint goals are a set computed once, not a subquery per row)."""
+def _covered(viewer) -> ExpressionWrapper:
+    """Whether a joint goal the viewer sees answers the side goal. The answered goals are one
+    set, computed once (``pk IN (…)``, not correlated): a subquery per row made SQLite walk
+    every joint goal for every side goal — quadratic, 5.8 s at 10,000 goals."""
     joint_ids = _visible_goals(viewer).filter(kind=Goal.Kind.JOINT).values("pk")
-    return Exists(
-        Goal.answers.through.objects.filter(to_goal=OuterRef("pk"), from_goal__in=joint_ids)
-    )
+    answered = Goal.answers.through.objects.filter(from_goal__in=joint_ids).values("to_goal_id")
+    return ExpressionWrapper(Q(pk__in=answered), output_field=BooleanField())
 
 
 def overlap_goals(viewer):
-    """Every side goal the viewer sees, marked whether a visible joint goal answers it."""
-    joint = _visible_goals(viewer).filter(kind=Goal.Kind.JOINT)
+    """Every side goal the viewer sees, marked whether a visible joint goal answers it. Which
+    joint goals answer a row is added per page by ``with_answering``."""
     return (
         Goal.objects.visible_to(viewer)
         .filter(kind=Goal.Kind.SIDE)
         .annotate(covered=_covered(viewer))
-        .prefetch_related(Prefetch("answered_by", queryset=joint.order_by("id")))
         .order_by("owner_side", "-covered", "level", "id")
     )
+
+
+def with_answering(viewer, goals) -> list:
+    """The side goals, each with the joint goals the viewer sees that answer it
+    (``answering``, by id): the links by side goal (index), then the joint goals by primary
+    key. A prefetch joining goals to the links walked every joint goal once per row."""
+    goals = list(goals)
+    links = list(
+        Goal.answers.through.objects.filter(to_goal_id__in=[g.pk for g in goals]).values_list(
+            "to_goal_id", "from_goal_id"
+        )
+    )
+    joint = {
+        goal.pk: goal
+        for goal in _visible_goals(viewer)
+        .filter(kind=Goal.Kind.JOINT, pk__in={joint_id for _, joint_id in links})
+        .order_by()
+    }
+    answering: dict[int, list] = {}
+    for side_id, joint_id in sorted(links, key=lambda link: link[1]):
+        if joint_id in joint:
+            answering.setdefault(side_id, []).append(joint[joint_id])
+    for goal in goals:
+        goal.answering = answering.get(goal.pk, [])
+    return goals
 
 
 def overlap_summary(viewer) -> list[dict]:

@@ -163,9 +163,11 @@ def overlap(request, coproduction, viewer):
         }
         for row in selectors.overlap_summary(viewer)
     ]
+    page = paginate(request, selectors.overlap_goals(viewer), "seite", per_page=100)
+    page.object_list = selectors.with_answering(viewer, page.object_list)
     context = {
         "summary": summary,
-        "page": paginate(request, selectors.overlap_goals(viewer), "seite", per_page=100),
+        "page": page,
     }
     return workspace_render(request, "goals/overlap.html", context, section="goals")
 
