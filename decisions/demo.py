@@ -194,3 +194,14 @@ def add_large(coproduction, *, decision_count: int) -> None:
             )
         )
     Decision.objects.bulk_create(rows)
+    # Each decision concerns one goal, so the log and its exports show goals.
+    goals = list(coproduction.goals.order_by("pk").values_list("pk", flat=True))
+    decisions = Decision.objects.filter(coproduction=coproduction).values_list("pk", flat=True)
+    Decision.goals.through.objects.bulk_create(
+        [
+            Decision.goals.through(decision_id=pk, goal_id=goals[n % len(goals)])
+            for n, pk in enumerate(decisions)
+        ]
+        if goals
+        else []
+    )

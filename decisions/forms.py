@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from decisions import selectors, tallies
 from decisions.models import Decision
-from goals.forms import GoalsChoiceField
+from goals.forms import GoalChoiceField, GoalsChoiceField
 from goals.models import Goal
 from workspaces.forms import (
     TextLimits,
@@ -134,6 +134,16 @@ class SupersedeForm(DecisionForm):
         super().__init__(*args, initial=initial, **kwargs)
         if initial and not self.is_bound:
             self.initial["visibility"] = initial.get("visibility", self.initial["visibility"])
+
+
+class LogFilterForm(forms.Form):
+    """The Beschlussbuch's goal filter: picked by search, since goals grow with the data."""
+
+    ziel = GoalChoiceField(label="Ziel", queryset=Goal.objects.none(), required=False)
+
+    def __init__(self, *args, viewer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ziel"].queryset = selectors.goals_with_decisions(viewer)
 
 
 class OpenVotingForm(TextLimits, forms.Form):

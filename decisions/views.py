@@ -19,6 +19,7 @@ from decisions import exports, selectors, services, tallies
 from decisions.forms import (
     CloseForm,
     DecisionForm,
+    LogFilterForm,
     MeetingRecordForm,
     OpenVotingForm,
     SupersedeForm,
@@ -70,6 +71,9 @@ def decision_list(request, coproduction, viewer):
     rows = selectors.decision_log(viewer, **filters)
     query = request.GET.copy()
     query.pop("seite", None)
+    form = LogFilterForm(initial={"ziel": filters["goal"]}, viewer=viewer)
+    if matches := picker.results_response(request, form):
+        return matches
     page = paginate(request, rows, "seite", anchor="beschluesse")
     page.object_list = selectors.with_goals(viewer, page.object_list)
     context = {
@@ -77,7 +81,7 @@ def decision_list(request, coproduction, viewer):
         "filters": filters,
         "statuses": Decision.Status.choices,
         "bodies": selectors.body_choices(viewer),
-        "goals": selectors.goals_with_decisions(viewer),
+        "form": form,
         "query": query.urlencode(),
     }
     return _render(request, "decisions/decision_list.html", context)

@@ -61,7 +61,13 @@ def shared_drafts_of_others(viewer):
 
 
 def joint_goals(viewer):
-    return goals_for(viewer).filter(kind=Goal.Kind.JOINT).order_by("id")
+    """Joint goals with their stewards; the goals they answer come per page (with_answers)."""
+    return (
+        _visible_goals(viewer)
+        .filter(kind=Goal.Kind.JOINT)
+        .select_related("steward__user", "steward__partner")
+        .order_by("id")
+    )
 
 
 def answerable_goals(viewer):
@@ -94,29 +100,53 @@ def overlap_goals(viewer):
     )
 
 
-def with_answering(viewer, goals) -> list:
-    """The side goals, each with the joint goals the viewer sees that answer it
-    (``answering``, by id): the links by side goal (index), then the joint goals by primary
-    key. A prefetch joining goals to the links walked every joint goal once per row."""
+def _attach_links(viewer, goals, *, kind, mine: str, theirs: str, attr: str) -> list:
+    """Sets ``goal.<attr>``: the goals of ``kind`` the viewer sees that are linked to each goal
+    (by id). Two lookups by index and primary key, linear in the rows: a prefetch joining goals
+    to the links let SQLite walk every goal of the co-production once per row."""
     goals = list(goals)
     links = list(
-        Goal.answers.through.objects.filter(to_goal_id__in=[g.pk for g in goals]).values_list(
-            "to_goal_id", "from_goal_id"
-        )
+        Goal.answers.through.objects.filter(
+            **{f"{mine}__in": [goal.pk for goal in goals]}
+        ).values_list(mine, theirs)
     )
-    joint = {
+    found = {
         goal.pk: goal
         for goal in _visible_goals(viewer)
-        .filter(kind=Goal.Kind.JOINT, pk__in={joint_id for _, joint_id in links})
+        .filter(kind=kind, pk__in={other for _, other in links})
         .order_by()
     }
-    answering: dict[int, list] = {}
-    for side_id, joint_id in sorted(links, key=lambda link: link[1]):
-        if joint_id in joint:
-            answering.setdefault(side_id, []).append(joint[joint_id])
+    linked: dict[int, list] = {}
+    for goal_id, other in sorted(links, key=lambda link: link[1]):
+        if other in found:
+            linked.setdefault(goal_id, []).append(found[other])
     for goal in goals:
-        goal.answering = answering.get(goal.pk, [])
+        setattr(goal, attr, linked.get(goal.pk, []))
     return goals
+
+
+def with_answering(viewer, goals) -> list:
+    """Side goals, each with the joint goals it is answered by (``answering``)."""
+    return _attach_links(
+        viewer,
+        goals,
+        kind=Goal.Kind.JOINT,
+        mine="to_goal_id",
+        theirs="from_goal_id",
+        attr="answering",
+    )
+
+
+def with_answers(viewer, goals) -> list:
+    """Joint goals, each with the side goals it answers (``answer_list``)."""
+    return _attach_links(
+        viewer,
+        goals,
+        kind=Goal.Kind.SIDE,
+        mine="from_goal_id",
+        theirs="to_goal_id",
+        attr="answer_list",
+    )
 
 
 def overlap_summary(viewer) -> list[dict]:

@@ -53,10 +53,12 @@ def goal_list(request, coproduction, viewer):
     def section(rows, param, anchor):
         return paginate(request, rows, param, anchor=anchor, per_page=GOAL_SECTION_SIZE)
 
+    joint = section(selectors.joint_goals(viewer), "gemeinsame", "gemeinsame-ziele")
+    joint.object_list = selectors.with_answers(viewer, joint.object_list)
     context = {
         "own": section(own, "eigene", "eigene-ziele"),
         "others": section(selectors.shared_drafts_of_others(viewer), "geteilte", "geteilte-ziele"),
-        "joint": section(selectors.joint_goals(viewer), "gemeinsame", "gemeinsame-ziele"),
+        "joint": joint,
         "demands": section(selectors.own_demands(viewer), "forderungen", "forderungen"),
         "other_demands": section(
             selectors.shared_demands_of_others(viewer), "andere-forderungen", "andere-forderungen"

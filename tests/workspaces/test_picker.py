@@ -222,3 +222,23 @@ def test_a_member_search_finds_names_and_partners(coproduction, coordinator):
     assert f'value="{rosa.pk}"' in fragment
     assert "Otto" not in fragment
     assert 'type="radio"' in fragment
+
+
+def test_the_beschlussbuch_filters_by_a_goal_found_by_search(coproduction, coordinator):
+    goals = shared_goals(coproduction)
+    for goal in goals:
+        decision = Decision.objects.create(
+            coproduction=coproduction, question=f"Frage zu {goal.title}", procedure="meeting"
+        )
+        decision.goals.add(goal)
+    client = login(coordinator)
+    path = reverse("decisions:list", args=[coproduction.slug])
+
+    page = get(client, path)
+    fragment = get(client, path + "?auswahl=ziel&ziel__q=Kita+3", **HTMX)
+    filtered = get(client, path + f"?ziel={goals[3].pk}")
+
+    assert page.count('name="ziel"') == 1  # „keine Auswahl“ only, not one option per goal
+    assert f'value="{goals[3].pk}"' in fragment and f'value="{goals[4].pk}"' not in fragment
+    assert f'name="ziel" value="{goals[3].pk}" id="id_ziel_{goals[3].pk}" checked' in filtered
+    assert "Frage zu Kita 3<" in filtered and "Frage zu Kita 4<" not in filtered
