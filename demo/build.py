@@ -36,8 +36,9 @@ def add_large(
     goal_count: int = 2000,
     milestone_count: int = 2000,
     decision_count: int = 2000,
+    name: str = "Wohnraum für alle (große Demo)",
 ):
-    coproduction = workspaces_demo.add_large_base(members=members)
+    coproduction = workspaces_demo.add_large_base(members=members, name=name)
     goals_demo.add_large(coproduction, goal_count=goal_count, milestone_count=milestone_count)
     decisions_demo.add_large(coproduction, decision_count=decision_count)
     return coproduction

@@ -175,3 +175,16 @@ def add_large(coproduction, *, goal_count: int, milestone_count: int) -> None:
             for i in range(milestone_count)
         ]
     )
+    # Each joint goal answers two side goals, so the overlap page has something to mark.
+    goals = list(Goal.objects.filter(coproduction=coproduction).values_list("pk", "kind"))
+    joint = [pk for pk, kind in goals if kind == "joint"]
+    side = [pk for pk, kind in goals if kind == "side"]
+    Goal.answers.through.objects.bulk_create(
+        [
+            Goal.answers.through(from_goal_id=pk, to_goal_id=side[(2 * n + k) % len(side)])
+            for n, pk in enumerate(joint)
+            for k in range(2)
+        ]
+        if side
+        else []
+    )

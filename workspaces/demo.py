@@ -121,13 +121,13 @@ def create_base(password: str):
     }
 
 
-def add_large_base(*, members: int):
+def add_large_base(*, members: int, name: str = "Wohnraum für alle (große Demo)"):
     """The big co-production's partners and members, bulk-inserted: measuring needs volume,
-    not history."""
+    not history. ``name`` tells apart several of them (the benchmark's sizes)."""
     founder = User.objects.get(email="initiative@demo.example")
     coproduction = services.coproduction_create(
         actor=founder,
-        name="Wohnraum für alle (große Demo)",
+        name=name,
         kind="coproduction",
         field="housing",
         level="municipal",
@@ -156,7 +156,7 @@ def add_large_base(*, members: int):
     )
     people = User.objects.bulk_create(
         [
-            User(email=f"person{i}@gross.demo.example", display_name=f"Person {i}")
+            User(email=f"person{i}@{coproduction.slug}.demo.example", display_name=f"Person {i}")
             for i in range(members)
         ]
     )
