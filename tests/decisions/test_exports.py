@@ -79,7 +79,7 @@ def test_the_word_file_is_a4_with_a_title_page_and_page_numbers(coproduction, co
     many(
         coproduction,
         2,
-        outcome="Erste Zeile\nZweite Zeile <b>&</b> \x00\x07 Ende",
+        outcome="Erste Zeile\nZweite Zeile <b>&</b> \x07\x1b Ende",
         visibility=Visibility.COPRODUCTION,
     )
 
