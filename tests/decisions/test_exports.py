@@ -21,15 +21,19 @@ pytestmark = pytest.mark.django_db
 
 
 def many(coproduction, count, **fields):
-    decisions = Decision.objects.bulk_create(
+    start = Decision.objects.filter(coproduction=coproduction).count()
+    return Decision.objects.bulk_create(
         [
             Decision(
-                coproduction=coproduction, question=f"Frage {n}", procedure="meeting", **fields
+                coproduction=coproduction,
+                number=start + n + 1,
+                question=f"Frage {start + n}",
+                procedure="meeting",
+                **fields,
             )
             for n in range(count)
         ]
     )
-    return decisions
 
 
 def csv_rows(client, coproduction) -> list[list[str]]:

@@ -44,7 +44,8 @@ def test_the_number_is_shown_in_the_log_the_page_and_the_exports(coproduction, c
     assert "Nr. 1" in log and "Nr. 2" in log
     page = client.get(url("decision", coproduction, decision.pk), secure=True).content.decode()
     assert "Nr. 1<" in page
-    text = client.get(url("export_csv", coproduction), secure=True).content.decode("utf-8-sig")
+    response = client.get(url("export_csv", coproduction), secure=True)
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = {row[0]: row for row in csv.reader(io.StringIO(text), delimiter=";")}
     assert {"1", "2"} <= set(rows)
     assert any("Nr. 1" in cell for cell in rows["2"])

@@ -226,9 +226,12 @@ def test_a_member_search_finds_names_and_partners(coproduction, coordinator):
 
 def test_the_beschlussbuch_filters_by_a_goal_found_by_search(coproduction, coordinator):
     goals = shared_goals(coproduction)
-    for goal in goals:
+    for number, goal in enumerate(goals, start=1):
         decision = Decision.objects.create(
-            coproduction=coproduction, question=f"Frage zu {goal.title}", procedure="meeting"
+            coproduction=coproduction,
+            number=number,
+            question=f"Frage zu {goal.title}",
+            procedure="meeting",
         )
         decision.goals.add(goal)
     client = login(coordinator)
