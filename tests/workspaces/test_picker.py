@@ -245,3 +245,25 @@ def test_the_beschlussbuch_filters_by_a_goal_found_by_search(coproduction, coord
     assert f'value="{goals[3].pk}"' in fragment and f'value="{goals[4].pk}"' not in fragment
     assert f'name="ziel" value="{goals[3].pk}" id="id_ziel_{goals[3].pk}" checked' in filtered
     assert "Frage zu Kita 3<" in filtered and "Frage zu Kita 4<" not in filtered
+
+
+def test_a_search_step_on_an_edit_page_saves_nothing_and_asks_nothing(coproduction, coordinator):
+    goals = shared_goals(coproduction, count=3)
+    joint = make_goal(coproduction, title="Gemeinsam", visibility=Visibility.COPRODUCTION)
+    data = {
+        "level": "abstract",
+        "title": "Gemeinsam, neu gefasst",
+        "visibility": "public",  # wider: saving would ask first
+        "version": joint.version,
+        "answers__q": "Kita",
+        "auswahl": "answers",
+    }
+
+    response = login(coordinator).post(joint_url(coproduction, "goal", joint.pk), data, secure=True)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    joint.refresh_from_db()
+    assert (joint.title, joint.visibility) == ("Gemeinsam", Visibility.COPRODUCTION)
+    assert 'value="Gemeinsam, neu gefasst"' in page
+    assert f'name="answers" value="{goals[2].pk}"' in page
