@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 
 PICK = "auswahl"  # the search button's name; its value names the picker's field
 RESULT_LIMIT = 15
+QUERY_LIMIT = 100  # characters of a search; more never narrows a title or a name
 
 
 class Picker(forms.Widget):
@@ -120,7 +121,7 @@ def results_response(request, form):
     name, field = _picker_field(form, html_name)
     if field is None:
         return None
-    query = request.GET.get(f"{html_name}__q", "").strip()
+    query = request.GET.get(f"{html_name}__q", "").strip()[:QUERY_LIMIT]
     if not request.htmx:
         field.widget.query = query
         return None
@@ -144,7 +145,7 @@ def search_step(request, form) -> bool:
         return False
     html_name = request.POST[PICK]
     name, field = _picker_field(form, html_name)
-    query = request.POST.get(f"{html_name}__q", "").strip()
+    query = request.POST.get(f"{html_name}__q", "").strip()[:QUERY_LIMIT]
     if field is None or not query:
         return False  # Enter in another field, or nothing to search for: a normal save
     form.errors.clear()
