@@ -136,7 +136,7 @@ class SupersedeForm(DecisionForm):
             self.initial["visibility"] = initial.get("visibility", self.initial["visibility"])
 
 
-class LogFilterForm(forms.Form):
+class LogFilterForm(TextLimits, forms.Form):
     """The Beschlussbuch's goal filter: picked by search, since goals grow with the data."""
 
     ziel = GoalChoiceField(label="Ziel", queryset=Goal.objects.none(), required=False)
