@@ -46,12 +46,14 @@ def row(decision) -> list[str]:
     superseded = ""
     if decision.supersedes:
         verb = "ersetzt" if decision.status in ("decided", "superseded") else "soll ersetzen"
-        superseded = f"{verb} Nr. {decision.supersedes.number}: {decision.supersede_reason}"
+        superseded = f"{verb} {decision.supersedes.number_label}: {decision.supersede_reason}"
     newer = decision.superseded_by
     if newer is not None:
-        superseded = (superseded + "; " if superseded else "") + f"ersetzt durch Nr. {newer.number}"
+        superseded = (
+            superseded + "; " if superseded else ""
+        ) + f"ersetzt durch {newer.number_label}"
     return [
-        str(decision.number),
+        str(decision.number or ""),
         decision.question,
         decision.get_status_display(),
         decision.get_procedure_display(),
@@ -160,7 +162,7 @@ def _decision_xml(decision) -> str:
     )
     heading = (
         '<w:p><w:pPr><w:pStyle w:val="Heading2"/><w:keepNext/></w:pPr>'
-        f"<w:r>{_text(f'Nr. {cells[0]}: {cells[1]}')}</w:r></w:p>"
+        f"<w:r>{_text(f'{decision.number_label}: {cells[1]}')}</w:r></w:p>"
     )
     table = (
         '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'

@@ -35,8 +35,10 @@ class Decision(VisibleItem):
     coproduction = models.ForeignKey(
         "workspaces.Coproduction", on_delete=models.CASCADE, related_name="decisions"
     )
-    # Nr. in the Beschlussbuch: counted per co-production (1, 2, 3 …), given on creation.
-    number = models.PositiveIntegerField("Nr.")
+    # Nr. in the Beschlussbuch: counted per co-production (1, 2, 3 …), given when all members
+    # first see the decision. A side-only draft has none yet: a number taken in secret would
+    # show the other side a gap, and so that something is hidden from it (DESIGN.md).
+    number = models.PositiveIntegerField("Nr.", null=True, blank=True)
     question = models.CharField("Frage", max_length=300)
     background = models.TextField("Hintergrund", blank=True)
     prepared_by = models.ForeignKey(
@@ -108,6 +110,10 @@ class Decision(VisibleItem):
 
     def __str__(self):
         return self.question
+
+    @property
+    def number_label(self) -> str:
+        return f"Nr. {self.number}" if self.number else "noch ohne Nr."
 
     # Both read the replacements the viewer may see (prefetched by the selectors).
     @property

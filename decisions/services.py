@@ -147,10 +147,14 @@ def _require_draft(decision: Decision) -> None:
         )
 
 
-def _next_number(coproduction) -> int:
-    """The next Nr. of the co-production's Beschlussbuch. Locking the co-production's row
-    makes simultaneous creations wait for each other on PostgreSQL; SQLite's IMMEDIATE
-    transactions already let only one writer in. The unique constraint stays the last guard."""
+def _next_number(coproduction, visibility: str) -> int | None:
+    """The next Nr. of the co-production's Beschlussbuch, or None for a side-only decision:
+    only what all members see is counted, so the numbers they see have no gaps. Locking the
+    co-production's row makes simultaneous creations wait for each other on PostgreSQL;
+    SQLite's IMMEDIATE transactions already let only one writer in. The unique constraint
+    stays the last guard."""
+    if visibility == Visibility.SIDE:
+        return None
     Coproduction.objects.select_for_update().filter(pk=coproduction.pk).values("pk").first()
     top = Decision.objects.filter(coproduction=coproduction).aggregate(top=Max("number"))["top"]
     return (top or 0) + 1
@@ -197,7 +201,7 @@ def decision_create(
     labels = _clean_options(procedure, options)
     decision = Decision.objects.create(
         coproduction=coproduction,
-        number=_next_number(coproduction),
+        number=_next_number(coproduction, visibility),
         question=question,
         background=background,
         prepared_by=prepared_by,
@@ -268,6 +272,10 @@ def decision_update(
 
     before = read(stored)
     update_recorded(actor, decision, DECISION_FIELDS, expected_version, values)
+    if decision.number is None and decision.visibility != Visibility.SIDE:
+        # Shared now: it takes the next number, after everything the others have seen.
+        decision.number = _next_number(decision.coproduction, decision.visibility)
+        Decision.objects.filter(pk=decision.pk).update(number=decision.number)
     write(decision)
     after = read(decision)
     changes = {k: [before[k], after[k]] for k in after if before[k] != after[k]}

@@ -101,3 +101,36 @@ def test_the_migration_keeps_the_numbers_decisions_were_shown_with(coproduction)
     assert numbers == {pk: pk for pk in ids}
     # New decisions continue after the highest number kept.
     assert draft(coproduction, None).number == max(ids) + 1
+
+
+def test_a_side_only_draft_leaves_no_gap_in_the_numbers_the_other_side_sees(
+    coproduction, coordinator, civil_member, admin_member
+):
+    """A number taken in secret would show the other side a gap — that something is hidden
+    from it. Side-only drafts count only once they are shared."""
+    first = draft(coproduction, coordinator)
+    secret = draft(
+        coproduction,
+        admin_member.user,
+        visibility="side",
+        owner_side="administration",
+        question="Wie weit gehen wir beim Budget?",
+    )
+    second = draft(coproduction, coordinator, question="Laden wir den Beirat ein?")
+    assert (first.number, secret.number, second.number) == (1, None, 2)
+    client = login(civil_member.user)
+    log = client.get(url("list", coproduction), secure=True).content.decode()
+    assert "Nr. 1<" in log and "Nr. 2<" in log and "Nr. 3" not in log
+    text = client.get(url("export_csv", coproduction), secure=True).content.decode("utf-8-sig")
+    assert [row[0] for row in csv.reader(io.StringIO(text), delimiter=";")][1:] == ["2", "1"]
+    own = login(admin_member.user)
+    page = own.get(url("decision", coproduction, secret.pk), secure=True).content.decode()
+    assert "noch ohne Nr." in page
+    services.decision_update(
+        actor=admin_member.user,
+        decision=secret,
+        expected_version=secret.version,
+        visibility="coproduction",
+    )
+    secret.refresh_from_db()
+    assert secret.number == 3
