@@ -1,9 +1,11 @@
 """Crawl every page as each demo user: no side-only text of the other side ever appears, and
 every Werkstatt page links the guide cards it rests on."""
 
+import io
 import re
 from urllib.parse import urljoin, urlparse
 
+import docx
 import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -72,7 +74,25 @@ def side_only_texts(visibility="side"):
                     yield item.owner_side, text[:60]
 
 
-def crawl(client, start: str, prefixes=("/werkstatt/", "/konto/")) -> dict[str, str]:
+def export_text(response) -> str:
+    """The text of a download (CSV, calendar, Word): exports must not leak either."""
+    kind = response.get("Content-Type", "")
+    if "wordprocessingml" in kind:
+        document = docx.Document(io.BytesIO(response.getvalue()))
+        cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+        return "\n".join([p.text for p in document.paragraphs] + cells)
+    if "text/calendar" in kind:  # unfold lines, undo the escaping of , ; \
+        text = response.getvalue().decode().replace("\r\n ", "")
+        return re.sub(r"\\([,;\\])", r"\1", text)
+    if "text/csv" in kind:
+        return response.getvalue().decode("utf-8-sig")
+    return ""
+
+
+def crawl(
+    client, start: str, prefixes=("/werkstatt/", "/konto/"), exports: dict | None = None
+) -> dict[str, str]:
+    """HTML of every page reachable from ``start``; the text of downloads goes to ``exports``."""
     pages, queue = {}, [start]
     while queue and len(pages) < MAX_PAGES:
         url = queue.pop(0)
@@ -81,6 +101,8 @@ def crawl(client, start: str, prefixes=("/werkstatt/", "/konto/")) -> dict[str, 
         response = client.get(url, secure=True)
         if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
             pages[url] = ""
+            if exports is not None and response.status_code == 200:
+                exports[url] = export_text(response)
             continue
         html = response.content.decode()
         pages[url] = html
@@ -108,8 +130,11 @@ def test_no_page_shows_the_other_sides_private_work(client, email):
         user__email=email, coproduction__slug=SLUG
     )
     client.force_login(membership.user)
-    pages = crawl(client, f"/werkstatt/{SLUG}/")
-    html = "\n".join(pages.values())
+    exports = {}
+    pages = crawl(client, f"/werkstatt/{SLUG}/", exports=exports)
+    assert [u for u in exports if u.endswith(".docx")], "meeting and decision exports are read"
+    assert [u for u in exports if u.endswith(".csv")], "the Beschlussbuch CSV is read"
+    html = "\n".join([*pages.values(), *exports.values()])
     if membership.access == Membership.Access.COORDINATION:
         assert pages.get(f"/werkstatt/{SLUG}/nicht-zugestellt/"), "the failed mails are listed"
     assert len([p for p in pages.values() if p]) > 15, "the crawl should reach the whole workspace"
