@@ -41,7 +41,7 @@ HISTORY_LENGTH = 30
 
 
 def _pk(value) -> int | None:
-    return int(value) if str(value).isdigit() else None
+    return int(value) if str(value).isdecimal() else None
 
 
 def _url(coproduction, decision, anchor: str = "") -> str:

@@ -36,7 +36,7 @@ from workspaces.visibility import Side, Visibility, get_visible
 
 
 def _pk(value) -> int | None:
-    return int(value) if str(value).isdigit() else None
+    return int(value) if str(value).isdecimal() else None
 
 
 # Goals -------------------------------------------------------------------------------------

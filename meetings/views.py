@@ -189,7 +189,7 @@ def minutes_docx(request, coproduction, viewer, pk):
 
 
 def posted_int(value) -> int | None:
-    return int(value) if str(value or "").isdigit() else None
+    return int(value) if str(value or "").isdecimal() else None
 
 
 @member_view

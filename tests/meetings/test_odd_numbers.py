@@ -1,0 +1,24 @@
+"""Ids in forms and links are read as ASCII digits only: "²" passes ``str.isdigit`` but not
+``int``, and answered 500 instead of being ignored or 404."""
+
+from django.urls import reverse
+
+from tests.factories import make_goal
+
+from .conftest import login
+
+ODD = "²"
+
+
+def test_an_odd_number_in_a_link_or_form_is_ignored_not_an_error(
+    coproduction, coordinator, meeting
+):
+    client = login(coordinator)
+    slug = coproduction.slug
+    agenda = reverse("meetings:agenda_create", args=[slug, meeting.pk])
+    assert client.get(f"{agenda}?konflikt={ODD}", secure=True).status_code == 200
+    log = reverse("decisions:list", args=[slug])
+    assert client.get(f"{log}?gremium={ODD}&ziel={ODD}", secure=True).status_code == 200
+    make_goal(coproduction, side="administration")
+    share = reverse("goals:share", args=[slug])
+    assert client.post(share, {"goal": ODD}, secure=True).status_code == 404
