@@ -15,7 +15,7 @@ from workspaces.visibility import Visibility
 
 
 def _pks(values) -> list[int]:
-    return [int(value) for value in values if str(value).isdigit()]
+    return [int(value) for value in values if str(value).isdecimal()]
 
 
 @member_view
@@ -26,9 +26,10 @@ def goal_share(request, coproduction, viewer):
     require(request.user, "workspaces.edit", viewer)
     data = request.POST if request.method == "POST" else request.GET
     drafts = selectors.own_drafts(viewer).filter(visibility=Visibility.SIDE)
-    chosen = _pks(data.getlist("goal") or data.getlist("ziel"))
+    # An id that is no number names no draft: it must not widen the question to all drafts.
+    chosen = data.getlist("goal") or data.getlist("ziel")
     if chosen:
-        drafts = drafts.filter(pk__in=chosen)
+        drafts = drafts.filter(pk__in=_pks(chosen))
     drafts = list(drafts)
     if chosen and not drafts:
         # Naming a draft one does not see (or that is shared already) reveals nothing.

@@ -34,11 +34,6 @@ from workspaces.services import WorkspaceError
 from workspaces.views import paginate, workspace_render
 from workspaces.visibility import Side, Visibility, get_visible
 
-
-def _pk(value) -> int | None:
-    return int(value) if str(value).isdecimal() else None
-
-
 # Goals -------------------------------------------------------------------------------------
 
 

@@ -21,4 +21,6 @@ def test_an_odd_number_in_a_link_or_form_is_ignored_not_an_error(
     assert client.get(f"{log}?gremium={ODD}&ziel={ODD}", secure=True).status_code == 200
     make_goal(coproduction, side="administration")
     share = reverse("goals:share", args=[slug])
+    # No number names no draft: not a 500, and not the question about sharing all drafts.
     assert client.post(share, {"goal": ODD}, secure=True).status_code == 404
+    assert client.get(f"{share}?ziel={ODD}", secure=True).status_code == 404
