@@ -35,7 +35,7 @@ def require_item_edit(viewer, item) -> None:
 def posted_version(request) -> int:
     """The version a POST action started from; without it nothing is changed."""
     value = request.POST.get("version", "")
-    if not value.isdigit():
+    if not value.isdecimal():  # isdigit would let "²" through to int()
         raise WorkspaceError(MISSING_VERSION)
     return int(value)
 

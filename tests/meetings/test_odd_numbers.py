@@ -3,6 +3,7 @@
 
 from django.urls import reverse
 
+from goals.models import Goal
 from tests.factories import make_goal
 
 from .conftest import login
@@ -24,3 +25,11 @@ def test_an_odd_number_in_a_link_or_form_is_ignored_not_an_error(
     # No number names no draft: not a 500, and not the question about sharing all drafts.
     assert client.post(share, {"goal": ODD}, secure=True).status_code == 404
     assert client.get(f"{share}?ziel={ODD}", secure=True).status_code == 404
+
+
+def test_an_odd_version_is_a_missing_version_not_an_error(coproduction, coordinator):
+    goal = make_goal(coproduction)
+    delete = reverse("goals:goal_delete", args=[coproduction.slug, goal.pk])
+    response = login(coordinator).post(delete, {"version": ODD}, secure=True)
+    assert response.status_code < 500
+    assert Goal.objects.filter(pk=goal.pk).exists()
