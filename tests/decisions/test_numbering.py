@@ -121,7 +121,8 @@ def test_a_side_only_draft_leaves_no_gap_in_the_numbers_the_other_side_sees(
     client = login(civil_member.user)
     log = client.get(url("list", coproduction), secure=True).content.decode()
     assert "Nr. 1<" in log and "Nr. 2<" in log and "Nr. 3" not in log
-    text = client.get(url("export_csv", coproduction), secure=True).content.decode("utf-8-sig")
+    response = client.get(url("export_csv", coproduction), secure=True)
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
     assert [row[0] for row in csv.reader(io.StringIO(text), delimiter=";")][1:] == ["2", "1"]
     own = login(admin_member.user)
     page = own.get(url("decision", coproduction, secret.pk), secure=True).content.decode()
