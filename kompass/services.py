@@ -22,6 +22,8 @@ def finding_set_aside(*, actor, viewer, coproduction, rule_id: str, reason: str)
         raise WorkspaceError(
             "Schreibt kurz, warum dieser Punkt bewusst offen bleibt.", field="reason"
         )
+    if "\x00" in reason:
+        raise WorkspaceError("Der Text enthält ein unzulässiges Steuerzeichen.", field="reason")
     if len(reason) > REASON_MAX:
         raise WorkspaceError(f"Höchstens {REASON_MAX} Zeichen.", field="reason")
     finding = check.finding_for(viewer, coproduction, rule_id)
