@@ -74,7 +74,7 @@ def test_a_person_signs_up_confirms_the_mail_and_uses_the_account_page(
 
     page.get_by_role("button", name="Abmelden").click()
     page.wait_for_url(f"{live_server.url}/")
-    assert page.get_by_role("link", name="Anmelden").is_visible()
+    assert page.get_by_role("link", name="Anmelden", exact=True).is_visible()
 
     page.goto("/konto/login/")
     assert_fits_small_screen(page)
