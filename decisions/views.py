@@ -5,8 +5,6 @@ Views stay thin: find the decision through the selectors (visibility decided the
 the permission, validate, call one service, turn a domain error into a message at the field.
 """
 
-import copy
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, StreamingHttpResponse
@@ -31,9 +29,16 @@ from history.services import history_for
 from workspaces import picker
 from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
-from workspaces.pages import add_domain_error, create_page, posted_version, require_item_edit
+from workspaces.pages import (
+    add_domain_error,
+    create_page,
+    item_page,
+    posted_version,
+    require_item_edit,
+    widening,
+)
 from workspaces.services import WorkspaceError
-from workspaces.views import paginate, stale_response, workspace_render
+from workspaces.views import paginate, workspace_render
 from workspaces.visibility import get_visible
 
 SECTION = "decisions"
@@ -243,7 +248,8 @@ def decision_create(request, coproduction, viewer):
 
 @member_view
 def decision_edit(request, coproduction, viewer, pk):
-    """Change a draft. Once the vote is open, the decision stays as it was put."""
+    """Change a draft. Once the vote is open, the decision stays as it was put. Widening who
+    sees it is asked once, as for every item (``item_page``)."""
     decision = _get(viewer, pk)
     require_item_edit(viewer, decision)
     if decision.status != Decision.Status.DRAFT:
@@ -253,31 +259,33 @@ def decision_edit(request, coproduction, viewer, pk):
             "ersetzt ihr durch eine neue.",
         )
         return redirect(_url(coproduction, decision))
-    form = DecisionForm(request.POST or None, instance=copy.copy(decision), viewer=viewer)
-    if matches := picker.results_response(request, form):
-        return matches
-    context = {"decision": decision, "form": form}
-    if request.method == "POST" and not picker.search_step(request, form) and form.is_valid():
+
+    def update(form):
         values = form.changed_values()
-        try:
-            services.decision_update(
-                actor=request.user,
-                decision=decision,
-                expected_version=form.expected_version(),
-                goals=values.pop("goals"),
-                options=values.pop("options"),
-                **values,
-            )
-        except StaleEdit as error:
-            return stale_response(
-                request, form, error, "decisions/decision_form.html", context, section=SECTION
-            )
-        except WorkspaceError as error:
-            add_domain_error(form, error)
-        else:
-            messages.success(request, "Die Entscheidung ist gespeichert.")
-            return redirect(_url(coproduction, decision))
-    return _render(request, "decisions/decision_form.html", context)
+        services.decision_update(
+            actor=request.user,
+            decision=decision,
+            expected_version=form.expected_version(),
+            goals=values.pop("goals"),
+            options=values.pop("options"),
+            **values,
+        )
+
+    def done():
+        messages.success(request, "Die Entscheidung ist gespeichert.")
+        return redirect(_url(coproduction, decision))
+
+    return item_page(
+        request,
+        viewer,
+        decision,
+        form_class=DecisionForm,
+        update=update,
+        done=done,
+        template="decisions/decision_form.html",
+        section=SECTION,
+        context={"decision": decision},
+    )
 
 
 def _action_page(request, viewer, decision, *, form, act, done, template, context=None):
@@ -398,7 +406,12 @@ def supersede(request, coproduction, viewer, pk):
     form = SupersedeForm(request.POST or None, initial=initial, viewer=viewer)
     if matches := picker.results_response(request, form):
         return matches
-    if request.method == "POST" and not picker.search_step(request, form) and form.is_valid():
+    context = {"decision": old, "form": form}
+    posted = request.method == "POST" and not picker.search_step(request, form)
+    # The new decision carries the old one's text: showing it to more people is asked first.
+    if posted and form.is_valid() and (widen := widening(request, old, form)):
+        context["widen"] = widen
+    elif posted and form.is_valid():
         values = form.changed_values()
         reason = values.pop("supersede_reason")
         try:
@@ -418,4 +431,4 @@ def supersede(request, coproduction, viewer, pk):
                 "getroffen ist.",
             )
             return redirect(_url(coproduction, new))
-    return _render(request, "decisions/supersede.html", {"decision": old, "form": form})
+    return _render(request, "decisions/supersede.html", context)
