@@ -1,5 +1,6 @@
-"""Teilen: a side shows its goal drafts to all members (card 31) — asked once, naming the
-drafts and who will see them, because it cannot be taken back once others rely on them."""
+"""Teilen and Öffentlich machen: a side shows its goal drafts to all members (card 31), a
+reached milestone goes on the public page (cards 32, 52). Both are asked once, naming what
+and who will then see it, because neither can be taken back once others have seen it."""
 
 from django.contrib import messages
 from django.http import Http404
@@ -7,11 +8,14 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from goals import selectors, services
+from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
+from workspaces.pages import STALE_ACTION, posted_version, require_item_edit
 from workspaces.rules import require
 from workspaces.selectors import audience_after
+from workspaces.services import WorkspaceError
 from workspaces.views import workspace_render
-from workspaces.visibility import Visibility
+from workspaces.visibility import Visibility, get_visible
 
 
 def _pks(values) -> list[int]:
@@ -58,3 +62,39 @@ def goal_share(request, coproduction, viewer):
         "then": audience_after(coproduction, Visibility.COPRODUCTION),
     }
     return workspace_render(request, "goals/share_confirm.html", context, section="goals")
+
+
+@member_view
+def milestone_publish(request, coproduction, viewer, pk):
+    """GET (or a POST without confirmation): the question, naming the milestone, who sees it
+    now and that then everyone does. A confirmed POST publishes the version it was asked
+    about; a milestone changed since is refused."""
+    milestone = get_visible(selectors.milestones_for(viewer), viewer, pk=pk)
+    require_item_edit(viewer, milestone)
+    back = reverse("goals:milestone", args=[coproduction.slug, milestone.pk]) + "#feiern"
+    if milestone.visibility == Visibility.PUBLIC:
+        messages.info(request, f"„{milestone.title}“ ist schon öffentlich.")
+        return redirect(back)
+    if request.method == "POST" and request.POST.get("confirmed") == "1":
+        try:
+            services.milestone_publish(
+                actor=request.user, milestone=milestone, expected_version=posted_version(request)
+            )
+        except StaleEdit:
+            messages.error(request, STALE_ACTION)
+        except WorkspaceError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                f"„{milestone.title}“ ist jetzt öffentlich und erscheint auf eurer öffentlichen "
+                "Seite.",
+            )
+        return redirect(back)
+    context = {
+        "milestone": milestone,
+        "back": back,
+        "now": audience_after(coproduction, milestone.visibility, milestone.owner_side),
+        "then": audience_after(coproduction, Visibility.PUBLIC),
+    }
+    return workspace_render(request, "goals/publish_confirm.html", context, section="milestones")

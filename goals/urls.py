@@ -35,7 +35,7 @@ urlpatterns = [
     path("meilensteine/<int:pk>/feiern/", views.milestone_celebrate, name="milestone_celebrate"),
     path(
         "meilensteine/<int:pk>/veroeffentlichen/",
-        views.milestone_publish,
+        share_views.milestone_publish,
         name="milestone_publish",
     ),
 ]

@@ -565,16 +565,3 @@ def milestone_celebrate(request, coproduction, viewer, pk):
         "🎉 Herzlichen Glückwunsch! „{title}“ ist geschafft – danke an alle, die dazu "
         "beigetragen haben. Gemeinsam zu würdigen, was gelungen ist, schweißt zusammen.",
     )
-
-
-@require_POST
-@member_view
-def milestone_publish(request, coproduction, viewer, pk):
-    return _milestone_action(
-        request,
-        coproduction,
-        viewer,
-        pk,
-        services.milestone_publish,
-        "„{title}“ ist jetzt öffentlich und erscheint auf eurer öffentlichen Seite.",
-    )

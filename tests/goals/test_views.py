@@ -380,7 +380,16 @@ def test_a_reached_milestone_is_offered_for_celebration_and_publication(
         client, url("milestone_celebrate", coproduction, milestone.pk), {"version": 2}
     )
     assert "Herzlichen Glückwunsch!" in celebrated
-    published = follow(client, url("milestone_publish", coproduction, milestone.pk), {"version": 3})
+    asked = follow(client, url("milestone_publish", coproduction, milestone.pk), {"version": 3})
+    assert "„Kooperationsvereinbarung unterzeichnet“ öffentlich machen?" in asked
+    assert "auch Menschen ohne Konto" in asked and "Ja, öffentlich machen" in asked
+    milestone.refresh_from_db()
+    assert milestone.visibility == Visibility.COPRODUCTION
+    published = follow(
+        client,
+        url("milestone_publish", coproduction, milestone.pk),
+        {"version": 3, "confirmed": "1"},
+    )
     assert "ist jetzt öffentlich" in published
     assert 'id="feiern"' not in published  # nothing left to offer
 
@@ -398,19 +407,67 @@ def test_a_milestone_created_as_reached_goes_straight_to_the_offer(coproduction,
 
 
 @pytest.mark.parametrize("name", ["milestone_celebrate", "milestone_publish"])
-def test_celebrating_and_publishing_need_a_post_and_an_editor(
-    coproduction, civil_observer, coordinator, name
-):
+def test_celebrating_and_publishing_need_an_editor(coproduction, civil_observer, name):
     milestone = make_milestone(coproduction, status=Milestone.Status.REACHED)
 
-    assert (
-        login(coordinator).get(url(name, coproduction, milestone.pk), secure=True).status_code
-        == 405
-    )
     observer = login(civil_observer.user)
-    assert observer.post(url(name, coproduction, milestone.pk), secure=True).status_code == 403
+    data = {"version": milestone.version, "confirmed": "1"}
+    assert observer.get(url(name, coproduction, milestone.pk), secure=True).status_code in (
+        403,
+        405,
+    )
+    assert (
+        observer.post(url(name, coproduction, milestone.pk), data, secure=True).status_code == 403
+    )
     milestone.refresh_from_db()
     assert not milestone.celebrated and milestone.visibility == Visibility.COPRODUCTION
+
+
+def test_celebrating_needs_a_post(coproduction, coordinator):
+    milestone = make_milestone(coproduction, status=Milestone.Status.REACHED)
+
+    page = login(coordinator).get(
+        url("milestone_celebrate", coproduction, milestone.pk), secure=True
+    )
+
+    assert page.status_code == 405
+
+
+def test_publishing_a_milestone_asks_first_naming_it_and_the_public(
+    coproduction, coordinator, admin_member
+):
+    milestone = make_milestone(
+        coproduction, title="Erste Kantine stellt um", status=Milestone.Status.REACHED
+    )
+    client = login(coordinator)
+    publish = url("milestone_publish", coproduction, milestone.pk)
+
+    # The button is a plain link to the question (no JavaScript), and the question changes nothing
+    # (neither on GET nor on a POST without the confirmation).
+    detail = page_of(client, url("milestone", coproduction, milestone.pk))
+    assert f'action="{publish}"' in detail and 'method="get"' in detail
+    question = page_of(client, publish)
+    unconfirmed = client.post(publish, {"version": milestone.version}, secure=True)
+    assert unconfirmed.status_code == 200
+    assert "„Erste Kantine stellt um“ öffentlich machen?" in question
+    assert "Bisher sieht ihn: alle 2 Mitglieder der Ko-Produktion" in question
+    assert "Danach sieht ihn: alle – auch Menschen ohne Konto" in question
+    milestone.refresh_from_db()
+    assert milestone.visibility == Visibility.COPRODUCTION
+
+    # Confirming a version that is no longer the one asked about is refused.
+    stale = follow(client, publish, {"version": milestone.version - 1, "confirmed": "1"})
+    assert "inzwischen geändert" in stale
+    milestone.refresh_from_db()
+    assert milestone.visibility == Visibility.COPRODUCTION
+
+    done = follow(client, publish, {"version": milestone.version, "confirmed": "1"})
+
+    assert "„Erste Kantine stellt um“ ist jetzt öffentlich" in done
+    milestone.refresh_from_db()
+    assert milestone.visibility == Visibility.PUBLIC
+    again = follow(client, publish, {"version": milestone.version, "confirmed": "1"})
+    assert "ist schon öffentlich" in again
 
 
 def test_a_stale_celebration_is_refused_with_a_message(coproduction, coordinator):

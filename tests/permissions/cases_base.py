@@ -77,12 +77,18 @@ CASES = {
     "goals:milestone": Case(OWN_SIDE, item("side_milestone")),
     "goals:milestone_delete": Case(OWN_SIDE, item("side_milestone")),
     "goals:milestone_celebrate": Case(POST_OWN_SIDE, item("side_milestone"), "post"),
-    "goals:milestone_publish": Case(POST_OWN_SIDE, item("side_milestone"), "post"),
+    "goals:milestone_publish": Case(OWN_SIDE, item("side_milestone")),  # the question
 }
 # Shared items: every member sees them, whatever their side.
 MORE_CASES = {
     "goals:goal": Case(MEMBERS, item("joint_goal")),
     "goals:milestone": Case(MEMBERS, item("joint_milestone")),
+    "goals:milestone_publish": Case(
+        POST_OWN_SIDE,
+        item("side_milestone"),
+        "post",
+        lambda w: {"confirmed": "1", "version": w.side_milestone.version},
+    ),
 }
 
 
