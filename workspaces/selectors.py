@@ -30,14 +30,20 @@ def viewer_for(user, coproduction) -> Viewer:
 
 
 def coproduction_for_member(user, slug: str) -> tuple[Coproduction, Viewer]:
-    """The co-production and the viewer — 404 for anyone who is not a member (no leak)."""
-    coproduction = Coproduction.objects.filter(slug=slug).first()
-    if coproduction is None:
+    """The co-production and the viewer — 404 for anyone who is not a member (no leak).
+    One query for every page of the Werkstatt: the membership with its partner and
+    co-production."""
+    membership = (
+        Membership.objects.select_related("partner", "coproduction")
+        .filter(user=user, coproduction__slug=slug, left_at__isnull=True)
+        .first()
+        if getattr(user, "is_authenticated", False)
+        else None
+    )
+    if membership is None:
         raise Http404
-    viewer = viewer_for(user, coproduction)
-    if not viewer.is_member:
-        raise Http404
-    return coproduction, viewer
+    coproduction = membership.coproduction
+    return coproduction, Viewer(user=user, coproduction_id=coproduction.pk, membership=membership)
 
 
 def coproductions_of(user):

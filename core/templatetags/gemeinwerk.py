@@ -57,6 +57,26 @@ def rendered(context, template_name: str) -> str:
     return mark_safe(context.template.engine.get_template(template_name).render(context))  # noqa: S308 - our own template, autoescaped
 
 
+# Fragments that depend only on the values named in the tag, rendered once per process.
+_once: dict[tuple, str] = {}
+ONCE_LIMIT = 4096
+
+
+@register.simple_tag(takes_context=True)
+def rendered_once(context, template_name: str, *key) -> str:
+    """``{% rendered_once "x.html" a b as html %}``: like ``rendered``, but the HTML is kept per
+    process for each ``key`` (the template must read nothing else) — the navigation costs a
+    dozen URL reversals per page otherwise."""
+    cache_key = (template_name, *key)
+    html = _once.get(cache_key)
+    if html is None:
+        html = rendered(context, template_name)
+        if len(_once) >= ONCE_LIMIT:
+            _once.clear()
+        _once[cache_key] = html
+    return html
+
+
 @register.filter
 def consultation(days) -> str:
     """A Rücksprachefrist as people say it: "1 Tag", "14 Tage"; a new partner's 0 means
