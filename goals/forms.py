@@ -2,6 +2,7 @@
 form never offers what its viewer may not see."""
 
 from django import forms
+from django.utils import timezone
 
 from goals import selectors
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
@@ -161,8 +162,26 @@ class ObstacleForm(VisibilityMixin, VersionedForm):
         self.limit_visibility(joint=joint, default=Visibility.COPRODUCTION)
 
 
+# A milestone still ahead (planned, in progress) with a date that has passed is mostly a typo
+# in the year (issue 9 §6), but can be true: one that is overdue. Asked only then, hidden
+# until then; a reached, missed or dropped milestone is recorded with its past date.
+PAST_MILESTONE = (
+    "Dieses Datum ({date:%d.%m.%Y}) liegt in der Vergangenheit. Ist der Meilenstein schon "
+    "erreicht, wählt „Erreicht“. Liegt er noch vor euch, wählt ein Datum ab heute – oder "
+    "bestätigt unten, dass er schon für diesen Tag vorgesehen war."
+)
+STILL_AHEAD = {Milestone.Status.PLANNED, Milestone.Status.IN_PROGRESS}
+
+
 class MilestoneForm(VisibilityMixin, VersionedForm):
     """A step of content or process with due date, responsible member and status (card 32)."""
+
+    past_confirmed = forms.BooleanField(
+        label="Ja, das Datum stimmt: Der Meilenstein war für diesen Tag vorgesehen und ist "
+        "noch nicht erreicht.",
+        required=False,
+        widget=forms.HiddenInput,
+    )
 
     class Meta:
         model = Milestone
@@ -193,10 +212,29 @@ class MilestoneForm(VisibilityMixin, VersionedForm):
         self.fields["goal"].empty_label = "– kein bestimmtes Ziel –"
         joint = bool(self.instance.pk) and not self.instance.owner_side
         self.limit_visibility(joint=joint, default=Visibility.COPRODUCTION)
+        self.order_fields(["title", "kind", "due_date", "past_confirmed"])
 
     def clean(self):
         data = super().clean()
         reached_on = data.get("reached_on")
+        today = timezone.localdate()
         if reached_on and data.get("status") != Milestone.Status.REACHED:
             self.add_error("reached_on", "Ein Datum „Erreicht am“ passt nur zum Stand „Erreicht“.")
+        elif reached_on and reached_on > today:
+            self.add_error(
+                "reached_on",
+                f"„Erreicht am“ ({reached_on:%d.%m.%Y}) liegt in der Zukunft. Tragt den Tag "
+                "ein, an dem ihr ihn erreicht habt.",
+            )
+        due = data.get("due_date")
+        moved = due != self.initial.get("due_date")
+        ahead = data.get("status") in STILL_AHEAD
+        if due and moved and ahead and due < today and not data.get("past_confirmed"):
+            self.add_error("due_date", PAST_MILESTONE.format(date=due))
+            self.fields["past_confirmed"].widget = forms.CheckboxInput()
         return data
+
+    def changed_values(self) -> dict:
+        values = super().changed_values()
+        values.pop("past_confirmed", None)
+        return values

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
 from goals.selectors import TIMELINE_LIMIT
@@ -348,11 +349,16 @@ def test_contributions_are_entered_for_partners_of_ones_own_side_only(coproducti
 # Milestones --------------------------------------------------------------------------------
 
 
+# A date still to come, whenever the tests run: a planned milestone in the past is questioned.
+AHEAD = (timezone.localdate() + timedelta(days=90)).isoformat()
+PASSED = (timezone.localdate() - timedelta(days=30)).isoformat()
+
+
 def milestone_data(**overrides) -> dict:
     return {
         "title": "Kooperationsvereinbarung unterzeichnet",
         "kind": "process",
-        "due_date": "2025-10-01",
+        "due_date": AHEAD,
         "status": "planned",
         "visibility": "coproduction",
         **overrides,
@@ -490,6 +496,59 @@ def test_a_milestone_with_a_reached_day_but_another_status_is_refused(coproducti
     )
 
     assert "passt nur zum Stand „Erreicht“" in response.content.decode()
+    assert not Milestone.objects.exists()
+
+
+def test_a_planned_milestone_dated_in_the_past_is_questioned_and_can_be_confirmed(
+    coproduction, coordinator
+):
+    client = login(coordinator)
+    create = url("milestone_create", coproduction)
+
+    asked = client.post(create, milestone_data(due_date=PASSED), secure=True)
+
+    page = asked.content.decode()
+    passed = date.fromisoformat(PASSED)
+    assert f"Dieses Datum ({passed:%d.%m.%Y}) liegt in der Vergangenheit." in page
+    assert 'type="checkbox" name="past_confirmed"' in page
+    assert 'value="Kooperationsvereinbarung unterzeichnet"' in page  # the input is kept
+    assert not Milestone.objects.exists()
+
+    follow(client, create, milestone_data(due_date=PASSED, past_confirmed="on"))
+
+    milestone = Milestone.objects.get()
+    assert milestone.due_date == passed
+    # Changing something else later does not ask again; moving the date to another past day does.
+    edit = url("milestone", coproduction, milestone.pk)
+    data = milestone_data(due_date=PASSED, title="Vertrag unterzeichnet", version=1)
+    assert client.post(edit, data, secure=True).status_code == 302
+    earlier = (passed - timedelta(days=1)).isoformat()
+    again = client.post(edit, {**data, "due_date": earlier, "version": 2}, secure=True)
+    assert "liegt in der Vergangenheit" in again.content.decode()
+
+
+@pytest.mark.parametrize("status", ["reached", "missed", "dropped"])
+def test_a_milestone_already_behind_is_recorded_with_its_past_date(
+    coproduction, coordinator, status
+):
+    response = login(coordinator).post(
+        url("milestone_create", coproduction),
+        milestone_data(due_date=PASSED, status=status),
+        secure=True,
+    )
+
+    assert response.status_code == 302
+    assert Milestone.objects.get().due_date == date.fromisoformat(PASSED)
+
+
+def test_a_milestone_cannot_be_reached_on_a_day_still_to_come(coproduction, coordinator):
+    response = login(coordinator).post(
+        url("milestone_create", coproduction),
+        milestone_data(status="reached", reached_on=AHEAD),
+        secure=True,
+    )
+
+    assert "liegt in der Zukunft" in response.content.decode()
     assert not Milestone.objects.exists()
 
 

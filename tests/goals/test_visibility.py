@@ -187,6 +187,7 @@ def test_side_only_milestones_and_obstacles_stay_with_their_side(
             "kind": "process",
             "due_date": "2025-10-01",
             "status": "planned",
+            "past_confirmed": "on",
             "visibility": "side",
         },
         secure=True,
