@@ -11,6 +11,7 @@ from conflicts import demo as conflicts_demo
 from decisions import demo as decisions_demo
 from goals import demo as goals_demo
 from meetings import demo as meetings_demo
+from resources import demo as resources_demo
 from structures import demo as structures_demo
 from workspaces import demo as workspaces_demo
 
@@ -26,6 +27,7 @@ def create_demo(password: str):
     structures_demo.add_demo(coproduction, members)
     decisions_demo.add_demo(coproduction, members)
     conflicts_demo.add_demo(coproduction, members)
+    resources_demo.add_demo(coproduction, members)
     return coproduction
 
 
@@ -41,4 +43,5 @@ def add_large(
     coproduction = workspaces_demo.add_large_base(members=members, name=name)
     goals_demo.add_large(coproduction, goal_count=goal_count, milestone_count=milestone_count)
     decisions_demo.add_large(coproduction, decision_count=decision_count)
+    resources_demo.add_large(coproduction)
     return coproduction

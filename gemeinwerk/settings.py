@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "meetings",
     "decisions",
     "conflicts",
+    "resources",
     # Top apps: they read every part above.
     "kompass",
     "demo",

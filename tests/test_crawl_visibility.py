@@ -15,6 +15,7 @@ from decisions.models import Decision
 from demo.build import SLUG, USERS, create_demo
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
 from meetings.models import Meeting, Minutes, SchedulePoll
+from resources.models import Funding, Position
 from structures.models import Body
 from workspaces.models import Membership
 
@@ -41,6 +42,8 @@ def side_only_texts(visibility="side"):
         (Contribution, ["description"]),
         (Body, ["name", "purpose"]),
         (Meeting, ["title"]),
+        (Position, ["title", "tasks", "handover"]),
+        (Funding, ["title", "conditions", "reporting", "dependency", "follow_up_note"]),
         (SchedulePoll, ["title"]),
         (
             Conflict,

@@ -29,6 +29,7 @@ LAYERS = {
     "meetings": FEATURE,
     "decisions": FEATURE,
     "conflicts": FEATURE,
+    "resources": FEATURE,
 }
 # Project code outside the apps: the settings and URLs tie everything together; the
 # benchmarks measure everything.

@@ -142,6 +142,7 @@ SECTION_CARDS = {
     "meetings": [44, 50],
     "bodies": [41, 17],
     "conflicts": [24, 43, 49],
+    "resources": [20, 21, 22],
 }
 
 

@@ -1,0 +1,46 @@
+"""Reads of positions and funding — always through visibility (visible_to).
+
+The positions a funding pays are prefetched through ``visible_to`` as well, so a page never
+names a position its viewer may not see.
+"""
+
+from django.db.models import Prefetch
+
+from resources.models import Funding, Position
+
+# The picture shows at most this many rows of each kind: those ending soonest.
+TIMELINE_LIMIT = 25
+
+
+def positions_for(viewer):
+    return Position.objects.visible_to(viewer).select_related(
+        "partner", "holder__user", "holder__partner", "successor__user"
+    )
+
+
+def fundings_for(viewer):
+    return (
+        Funding.objects.visible_to(viewer)
+        .select_related("partner", "follow_up_owner__user")
+        .prefetch_related(
+            Prefetch("positions", queryset=Position.objects.visible_to(viewer).order_by("title"))
+        )
+    )
+
+
+def position_choices(viewer):
+    """Positions a funding may pay: those the viewer sees."""
+    return Position.objects.visible_to(viewer).select_related("partner").order_by("title", "id")
+
+
+def timeline_rows(viewer) -> tuple[list, list, int, int]:
+    """Fundings and positions for the picture — those still running or ending last, at most
+    TIMELINE_LIMIT each — and how many there are in all."""
+    fundings = Funding.objects.visible_to(viewer).select_related("partner")
+    positions = Position.objects.visible_to(viewer).select_related("partner")
+    return (
+        list(fundings.order_by("-end_date", "id")[:TIMELINE_LIMIT])[::-1],
+        list(positions.order_by("-end_date", "id")[:TIMELINE_LIMIT])[::-1],
+        fundings.count(),
+        positions.count(),
+    )
