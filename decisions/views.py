@@ -13,7 +13,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from decisions import exports, selectors, services, tallies
+from decisions import ballots, exports, selectors, services, tallies
 from decisions.forms import (
     CloseForm,
     DecisionForm,
@@ -21,7 +21,6 @@ from decisions.forms import (
     MeetingRecordForm,
     OpenVotingForm,
     SupersedeForm,
-    VoteForm,
     default_closing,
 )
 from decisions.models import Decision
@@ -121,16 +120,9 @@ def export_docx(request, coproduction, viewer):
 # One decision ---------------------------------------------------------------------------------
 
 
-def _vote_form(request, decision, viewer, options, data=None):
-    """The viewer's ballot, if they may vote on this decision now."""
-    if decision.status != Decision.Status.VOTING or not viewer.can_edit:
-        return None
-    if services.voting_closed(decision):
-        return None
-    if decision.visibility == "side" and decision.owner_side != viewer.side:
-        return None
+def _vote_form(decision, viewer, options, data=None):
     vote = next((v for v in decision.vote_rows if v.membership_id == viewer.membership.pk), None)
-    return VoteForm(data, decision=decision, options=options, vote=vote)
+    return ballots.vote_form_for(viewer, decision, options, vote=vote, data=data)
 
 
 def _detail(request, coproduction, viewer, decision, *, vote_form=None, status=200):
@@ -138,7 +130,7 @@ def _detail(request, coproduction, viewer, decision, *, vote_form=None, status=2
     options = list(decision.options.all())
     decision.vote_rows = list(selectors.votes_of(decision))
     if vote_form is None:
-        vote_form = _vote_form(request, decision, viewer, options)
+        vote_form = _vote_form(decision, viewer, options)
     live = None
     if decision.status == Decision.Status.VOTING:
         live = services.current_tally(decision)
@@ -197,31 +189,14 @@ def vote(request, coproduction, viewer, pk):
         raise PermissionDenied("Als Beobachtung könnt ihr mitlesen, aber nicht abstimmen.")
     options = list(decision.options.all())
     decision.vote_rows = list(selectors.votes_of(decision))
-    form = _vote_form(request, decision, viewer, options, data=request.POST)
+    form = _vote_form(decision, viewer, options, data=request.POST)
     if form is None:
-        messages.error(request, _closed_message(decision))
+        messages.error(request, ballots.closed_message(decision))
         return redirect(_url(coproduction, decision))
-    if form.is_valid():
-        try:
-            services.vote_cast(
-                actor=request.user,
-                decision=decision,
-                membership=viewer.membership,
-                **form.ballot(),
-            )
-        except WorkspaceError as error:
-            add_domain_error(form, error)
-        else:
-            messages.success(request, "Eure Stimme ist gezählt. Ändern könnt ihr sie bis zum Ende.")
-            return redirect(_url(coproduction, decision, "#abstimmen"))
+    if ballots.cast(request.user, viewer, form):
+        messages.success(request, "Eure Stimme ist gezählt. Ändern könnt ihr sie bis zum Ende.")
+        return redirect(_url(coproduction, decision, "#abstimmen"))
     return _detail(request, coproduction, viewer, decision, vote_form=form)
-
-
-def _closed_message(decision) -> str:
-    return (
-        services.voting_closed(decision)
-        or "Bei dieser Entscheidung stimmt nur die Seite ab, der sie gehört."
-    )
 
 
 @member_view

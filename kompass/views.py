@@ -2,12 +2,15 @@
 to read now), the Kompass-Check page and its JSON, and the table of all rules in the Fächer."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from decisions import ballots
+from decisions import selectors as decision_selectors
 from goals import selectors as goal_selectors
 from goals.models import Goal, Milestone
 from kompass import check, registry, services
@@ -19,10 +22,34 @@ from workspaces.decorators import member_view
 from workspaces.rules import require
 from workspaces.services import WorkspaceError
 from workspaces.views import workspace_render
+from workspaces.visibility import get_visible
 
 
 @member_view
 def overview(request, coproduction, viewer):
+    return _overview(request, coproduction, viewer)
+
+
+def _ballots(viewer, votes, posted=None) -> None:
+    """Each vote waiting gets its ballot beside it — the one just refused keeps its input and
+    its errors, and stays in the list even if it would not be among the first."""
+    if posted is not None and posted.decision.pk not in {d.pk for d in votes}:
+        votes.insert(0, posted.decision)
+    for decision in votes:
+        if posted is not None and decision.pk == posted.decision.pk:
+            decision.ballot = posted
+        else:
+            decision.ballot = _ballot(viewer, decision, list(decision.options.all()))
+
+
+def _ballot(viewer, decision, options, data=None):
+    # Field ids carry the decision: several ballots share the page, names stay as on the
+    # decision's page.
+    auto_id = f"id_vote{decision.pk}_%s"
+    return ballots.vote_form_for(viewer, decision, options, data=data, auto_id=auto_id)
+
+
+def _overview(request, coproduction, viewer, posted=None):
     goals = goal_selectors.goals_for(viewer).aggregate(
         own_drafts=Count("id", filter=Q(kind=Goal.Kind.SIDE, owner_side=viewer.side)),
         shared_drafts=Count("id", filter=Q(kind=Goal.Kind.SIDE) & ~Q(visibility="side")),
@@ -32,8 +59,10 @@ def overview(request, coproduction, viewer):
         total=Count("id"), reached=Count("id", filter=Q(status=Milestone.Status.REACHED))
     )
     report = check.run(viewer, coproduction)
+    waiting = waiting_for(viewer)
+    _ballots(viewer, waiting.votes, posted)
     context = {
-        "waiting": waiting_for(viewer),
+        "waiting": waiting,
         "report": report,
         "goals": goals,
         "milestones": milestones,
@@ -42,6 +71,30 @@ def overview(request, coproduction, viewer):
         "reading": report.cards_to_read(),
     }
     return workspace_render(request, "kompass/overview.html", context, section="dashboard")
+
+
+@require_POST
+@member_view
+def vote(request, coproduction, viewer, pk):
+    """A vote cast from the overview: the decision page's ballot, checks and service. Refused,
+    the overview comes back with the error beside that vote and the input kept."""
+    decision = get_visible(decision_selectors.decision_detail_for(viewer), viewer, pk=pk)
+    if not viewer.can_edit:
+        raise PermissionDenied("Als Beobachtung könnt ihr mitlesen, aber nicht abstimmen.")
+    form = _ballot(viewer, decision, list(decision.options.all()), data=request.POST)
+    back = reverse("kompass:overview", args=[coproduction.slug]) + "#wartet"
+    if form is None:
+        messages.error(request, ballots.closed_message(decision))
+        return redirect(back)
+    if ballots.cast(request.user, viewer, form):
+        messages.success(
+            request,
+            f"Eure Stimme zu „{decision.question}“ ist gezählt. Entschieden ist erst nach dem "
+            "Auszählen; den Zwischenstand seht ihr auf der Seite der Entscheidung, dort könnt "
+            "ihr eure Stimme bis zum Ende ändern.",
+        )
+        return redirect(back)
+    return _overview(request, coproduction, viewer, posted=form)
 
 
 @member_view

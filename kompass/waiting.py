@@ -43,6 +43,7 @@ def votes_to_cast(viewer, now):
         .filter(Q(opens_at__isnull=True) | Q(opens_at__lte=now))
         .exclude(votes__membership=viewer.membership)
         .order_by("closes_at", "id")
+        .prefetch_related("options")  # the ballot offered beside each
     )
     return list(rows[:LIMIT])
 

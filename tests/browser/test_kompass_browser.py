@@ -114,35 +114,69 @@ def test_a_new_coproduction_follows_its_getting_started_list_to_the_end(
     assert "Punkten geklärt" in page.get_by_role("region", name="Was ist noch offen?").inner_text()
 
 
-def test_a_member_sees_the_vote_waiting_on_the_overview_and_casts_it_from_there(
-    page, live_server, founder
-):
-    coproduction = make_coproduction(founder, side=Side.CIVIL_SOCIETY)
-    member = add_member(coproduction, make_user("kim@example.org", display_name="Kim"))
+def _open_vote(founder, coproduction, question, procedure):
     decision = decisions.decision_create(
-        actor=founder,
-        coproduction=coproduction,
-        question="Kaufen wir regional ein?",
-        procedure="majority",
+        actor=founder, coproduction=coproduction, question=question, procedure=procedure
     )
-    decisions.decision_open_voting(
+    return decisions.decision_open_voting(
         actor=founder,
         decision=decision,
         closes_at=timezone.now() + timedelta(days=5),
         expected_version=decision.version,
     )
+
+
+def test_a_member_sees_the_vote_waiting_on_the_overview_and_casts_it_from_there(
+    browser, live_server, founder
+):
+    coproduction = make_coproduction(founder, side=Side.CIVIL_SOCIETY)
+    member = add_member(coproduction, make_user("kim@example.org", display_name="Kim"))
+    plan = _open_vote(founder, coproduction, "Gilt der Kantinenplan?", "consent")
+    _open_vote(founder, coproduction, "Kaufen wir regional ein?", "majority")
+    overview = f"/werkstatt/{coproduction.slug}/"
+
+    # On a phone without JavaScript: a plain form beside the vote.
+    context = browser.new_context(
+        base_url=live_server.url, locale="de-DE", viewport=SMALL_SCREEN, java_script_enabled=False
+    )
+    page = context.new_page()
     log_in_by_cookie(page, live_server, member.user)
-    page.goto(f"/werkstatt/{coproduction.slug}/")
+    page.goto(overview)
+    ballot = page.get_by_role("form", name="Abstimmen: Gilt der Kantinenplan?")
+    ballot.get_by_label("Schwerwiegender Einwand").check()
+    ballot.get_by_role("button", name="Abstimmen").click()
+    # Refused: the error beside this vote, the choice kept, nothing counted.
+    ballot = page.get_by_role("form", name="Abstimmen: Gilt der Kantinenplan?")
+    assert "braucht eine Begründung" in ballot.inner_text()
+    assert ballot.get_by_label("Schwerwiegender Einwand").is_checked()
+    assert not plan.votes.exists()
+    ballot.get_by_label("Begründung").fill("Die Küchen sind nicht gefragt worden.")
+    ballot.get_by_role("button", name="Abstimmen").click()
+    page.wait_for_url(re.compile(rf"{overview}#wartet$"))
+    assert plan.votes.get(membership=member).choice == "objection"
+    assert "ist gezählt" in page.locator("main").inner_text()
     waiting = page.get_by_role("region", name="Was wartet auf euch?")
-    waiting.get_by_role("link", name="Kaufen wir regional ein?").click()
-    page.wait_for_url(re.compile(r"/entscheidungen/\d+/#abstimmen$"))
-    page.get_by_role("region", name="Abstimmung").get_by_label("Ja").check()
-    page.get_by_role("button", name="Abstimmen").click()
-    page.wait_for_url(re.compile(r"/entscheidungen/\d+/(#abstimmen)?$"))
-    assert decision.votes.filter(membership=member).exists()
-    page.get_by_role("link", name="Übersicht").click()
-    waiting = page.get_by_role("region", name="Was wartet auf euch?")
-    assert "Kaufen wir regional ein?" not in waiting.inner_text()
+    assert "Gilt der Kantinenplan?" not in waiting.inner_text()
+    assert "Kaufen wir regional ein?" in waiting.inner_text()
+    context.close()
+
+    # With JavaScript (axe needs it): the ballot and its error are accessible, wide and narrow.
+    context = browser.new_context(base_url=live_server.url, locale="de-DE", viewport=SMALL_SCREEN)
+    page = context.new_page()
+    log_in_by_cookie(page, live_server, member.user)
+    for size in (SMALL_SCREEN, WIDE):
+        page.set_viewport_size(size)
+        page.goto(overview)
+        assert_no_axe_violations(page)
+        page.get_by_role("form", name="Abstimmen: Kaufen wir regional ein?").get_by_role(
+            "button", name="Abstimmen"
+        ).click()
+        page.wait_for_load_state()
+        assert "Wählt eine der Antworten aus." in page.locator("main").inner_text()
+        assert_no_axe_violations(page)
+        if size is SMALL_SCREEN:
+            assert_fits_small_screen(page)
+    context.close()
 
 
 def test_the_check_pages_are_accessible_wide_and_on_a_small_screen(page, live_server, founder):

@@ -5,7 +5,17 @@ from kompass import services
 from structures.models import Body
 from workspaces.selectors import viewer_for
 
-from .cases import LOGIN, MEMBERS, POST_COORDINATION, PUBLIC, Case, expect, item, slug
+from .cases import (
+    LOGIN,
+    MEMBERS,
+    POST_COORDINATION,
+    POST_MEMBERS,
+    PUBLIC,
+    Case,
+    expect,
+    item,
+    slug,
+)
 
 CASES = {
     "kompass:check": Case(MEMBERS, slug),
@@ -23,6 +33,19 @@ CASES = {
     "kompass_rules": Case(PUBLIC),
     "kompass_rules_json": Case(PUBLIC),
     "conflicts:agreement": Case(MEMBERS, slug),
+    # A vote cast from the overview: who may vote on the decision page may vote here.
+    "kompass:vote": Case(
+        POST_MEMBERS, item("open_decision"), "post", lambda w: {"choice": "agree"}
+    ),
+}
+# A side-only draft: the other side never finds it; its side is told that no vote is open.
+MORE_CASES = {
+    "kompass:vote": Case(
+        expect(LOGIN, 404, 404, 302, 302),
+        item("side_decision"),
+        "post",
+        lambda w: {"choice": "agree"},
+    ),
 }
 
 
