@@ -12,6 +12,7 @@ from decisions import demo as decisions_demo
 from goals import demo as goals_demo
 from meetings import demo as meetings_demo
 from resources import demo as resources_demo
+from reflection import demo as reflection_demo
 from structures import demo as structures_demo
 from workspaces import demo as workspaces_demo
 
@@ -28,6 +29,7 @@ def create_demo(password: str):
     decisions_demo.add_demo(coproduction, members)
     conflicts_demo.add_demo(coproduction, members)
     resources_demo.add_demo(coproduction, members)
+    reflection_demo.add_demo(coproduction, members)
     return coproduction
 
 
@@ -44,4 +46,5 @@ def add_large(
     goals_demo.add_large(coproduction, goal_count=goal_count, milestone_count=milestone_count)
     decisions_demo.add_large(coproduction, decision_count=decision_count)
     resources_demo.add_large(coproduction)
+    reflection_demo.add_large(coproduction)
     return coproduction

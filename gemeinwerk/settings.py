@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "decisions",
     "conflicts",
     "resources",
+    "reflection",
     # Top apps: they read every part above.
     "kompass",
     "demo",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("werkstatt/<slug:slug>/", include("decisions.urls")),
     path("werkstatt/<slug:slug>/", include("conflicts.urls")),
     path("werkstatt/<slug:slug>/", include("resources.urls")),
+    path("werkstatt/<slug:slug>/", include("reflection.urls")),
     path("werkstatt/<slug:slug>/", include("search.urls")),
     path("oeffentlich/", include("publicpage.urls")),
 ]

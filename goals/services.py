@@ -126,7 +126,12 @@ def _still_referenced(goal: Goal) -> bool:
     private = {"visibility": Visibility.SIDE, "owner_side": goal.owner_side}
     return any(
         linked_more_widely(rows, **private).exists()
-        for rows in (goal.milestones.all(), goal.obstacles.all(), goal.decisions.all())
+        for rows in (
+            goal.milestones.all(),
+            goal.obstacles.all(),
+            goal.decisions.all(),
+            goal.reflection_consequences.all(),  # reflection's consequences (no import)
+        )
     )
 
 

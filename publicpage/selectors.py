@@ -15,6 +15,7 @@ from django.utils import timezone
 from decisions.models import Decision
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
 from meetings.models import Meeting, Minutes
+from reflection import selectors as reflection
 from structures.models import Body, Mandate, PhasePlan
 from workspaces.models import Coproduction, Partner
 from workspaces.visibility import Viewer
@@ -40,6 +41,7 @@ def _published_sources():
         Body.objects.public(),
         Meeting.objects.public(),
         Decision.objects.public().filter(status__in=TAKEN),
+        reflection.public_evaluations(),
     ]
 
 
@@ -83,6 +85,11 @@ def obstacles(viewer):
 
 def milestones(viewer):
     return Milestone.objects.visible_to(viewer).order_by("due_date", "id")
+
+
+def evaluations(viewer):
+    """Honest evaluations of reflection rounds the partners published (card 52)."""
+    return reflection.evaluations(viewer)
 
 
 def phase_plans(viewer):

@@ -37,6 +37,7 @@ def public_page(request, slug):
         "obstacles": list(selectors.obstacles(public)),
         "phase_plans": list(selectors.phase_plans(public)),
         "bodies": list(selectors.bodies(public)),
+        "evaluations": list(selectors.evaluations(public)),
         "upcoming": list(selectors.upcoming_meetings(public)[:10]),
     }
     milestones = paginate(request, selectors.milestones(public), "meilensteine", anchor="ziele")

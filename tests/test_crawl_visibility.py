@@ -16,6 +16,7 @@ from demo.build import SLUG, USERS, create_demo
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
 from meetings.models import Meeting, Minutes, SchedulePoll
 from resources.models import Funding, Position
+from reflection.models import Consequence, Evaluation
 from structures.models import Body
 from workspaces.models import Membership
 
@@ -45,6 +46,8 @@ def side_only_texts(visibility="side"):
         (Position, ["title", "tasks", "handover"]),
         (Funding, ["title", "conditions", "reporting", "dependency", "follow_up_note"]),
         (SchedulePoll, ["title"]),
+        (Consequence, ["text"]),
+        (Evaluation, ["text"]),
         (
             Conflict,
             [

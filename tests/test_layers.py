@@ -30,6 +30,7 @@ LAYERS = {
     "decisions": FEATURE,
     "conflicts": FEATURE,
     "resources": FEATURE,
+    "reflection": FEATURE,
 }
 # Project code outside the apps: the settings and URLs tie everything together; the
 # benchmarks measure everything.

@@ -143,6 +143,7 @@ SECTION_CARDS = {
     "bodies": [41, 17],
     "conflicts": [24, 43, 49],
     "resources": [20, 21, 22],
+    "reflection": [46, 11],
 }
 
 

@@ -15,6 +15,7 @@ from kompass import check, registry
 from meetings.models import AgendaItem, Meeting, Minutes, ProposedDate, SchedulePoll
 from structures.models import Body, Mandate, PhasePlan
 from tests.factories import add_member, make_coproduction, make_goal, make_user, partner_on
+from tests.reflection.kompass_cases import CASES as REFLECTION_CASES
 from workspaces.models import Coproduction, Membership
 from workspaces.selectors import viewer_for
 from workspaces.visibility import Side, Visibility
@@ -318,6 +319,7 @@ CASES = {
         lambda w, s: make_goal(w.coproduction, visibility=Visibility.PUBLIC),
     ),
 }
+CASES.update(REFLECTION_CASES)
 
 
 def test_every_rule_has_a_case():

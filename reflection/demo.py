@@ -1,0 +1,164 @@
+"""Demo data of the reflection (cards 46, 11, 52): an agreed rhythm, two closed rounds with
+enough answers for results per side and a trend, consequences and a public evaluation —
+written through the services. The services open rounds from today on only, so the two past
+rounds are dated back afterwards (the one thing the services would not do)."""
+
+import random
+from datetime import timedelta
+
+from django.utils import timezone
+
+from accounts.models import User
+from goals.models import Goal
+from reflection import services
+from reflection.models import Answer, Consequence, Question, ReflectionRound, Response
+from workspaces.models import Membership
+
+# More voices: results are shown only for groups of three, so each side needs three.
+PEOPLE = [
+    ("rosa.beet@demo.example", "Rosa Beet", "civil_society", "volunteer"),
+    ("jonas.acker@demo.example", "Jonas Acker", "civil_society", "volunteer"),
+    ("tom.akte@demo.example", "Tom Akte", "administration", "paid"),
+    ("petra.plan@demo.example", "Petra Plan", "administration", "paid"),
+]
+# Per round and side: the scores by question — the second round a little better.
+SCORES = {
+    "civil_society": [[3, 2, 2, 3, 3, 4], [4, 3, 3, 4, 3, 4]],
+    "administration": [[4, 3, 2, 3, 4, 3], [4, 4, 3, 4, 4, 4]],
+    "external": [[3, 3, 3, 4, 3, 4], [4, 3, 4, 4, 4, 4]],
+}
+COMMENTS = {
+    ("structures", 0): "Das Plenum tagt zu selten, um Entscheidungen vorzubereiten.",
+    ("learning", 0): "Wir verstehen die Abläufe im Amt inzwischen viel besser.",
+    ("opportunities", 1): "Die Schulkantinen zeigen, was gemeinsam möglich ist.",
+}
+
+
+def _people(coproduction) -> list[Membership]:
+    partners = {p.side: p for p in coproduction.partners.all()}
+    added = []
+    for email, name, side, employment in PEOPLE:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User(email=email, display_name=name)
+            user.set_unusable_password()
+            user.save()
+        added.append(
+            Membership.objects.create(
+                user=user,
+                coproduction=coproduction,
+                partner=partners[side],
+                access=Membership.Access.MEMBER,
+                employment=employment,
+            )
+        )
+    return added
+
+
+def add_demo(coproduction, members: dict) -> None:
+    amt = members["verwaltung"]
+    _people(coproduction)
+    services.settings_save(actor=amt.user, coproduction=coproduction, interval_months=6)
+    everyone = list(
+        Membership.objects.filter(coproduction=coproduction, left_at__isnull=True).select_related(
+            "partner"
+        )
+    )
+    today = timezone.localdate()
+    rounds = []
+    for index, (title, days_ago) in enumerate(
+        [("Reflexion nach dem ersten Halbjahr", 200), ("Reflexion im Herbst", 40)]
+    ):
+        round_ = services.round_create(
+            actor=amt.user,
+            coproduction=coproduction,
+            title=title,
+            opens_on=today,
+            closes_on=today + timedelta(days=14),
+        )
+        for position, member in enumerate(everyone):
+            scores = SCORES[member.partner.side][index]
+            answers = {
+                # One member writes each comment; the page shows it without a name.
+                question: (score, COMMENTS.get((question, index), "") if position == 0 else "")
+                for question, score in zip(Question.values, scores, strict=True)
+            }
+            services.response_save(membership=member, round_=round_, answers=answers)
+        services.round_close(actor=amt.user, round_=round_)
+        opens_on = today - timedelta(days=days_ago)
+        ReflectionRound.objects.filter(pk=round_.pk).update(
+            opens_on=opens_on, closes_on=opens_on + timedelta(days=14)
+        )
+        round_.refresh_from_db()
+        rounds.append(round_)
+    first, second = rounds
+    services.evaluation_save(
+        actor=amt.user,
+        round_=first,
+        visibility="public",
+        text="Nach dem ersten Halbjahr tragen beide Seiten die gemeinsamen Ziele, aber die "
+        "Strukturen passen noch nicht: Das Plenum tagt zu selten, Entscheidungen ziehen sich. "
+        "Wir treffen uns deshalb künftig monatlich und haben eine AG Beschaffung gegründet.",
+    )
+    goal = Goal.objects.filter(coproduction=coproduction, kind=Goal.Kind.JOINT).first()
+    services.consequence_create(
+        actor=amt.user,
+        round_=first,
+        kind="task",
+        text="Das Plenum tagt monatlich statt vierteljährlich.",
+        owner=members["initiative"],
+        due_on=today - timedelta(days=150),
+        done=True,
+    )
+    services.consequence_create(
+        actor=amt.user,
+        round_=second,
+        kind="goal",
+        text="Das gemeinsame Ziel um die Schulkantinen ergänzen.",
+        owner=amt,
+        due_on=today + timedelta(days=30),
+        goal=goal if goal is not None and goal.visibility != "side" else None,
+    )
+
+
+def add_large(coproduction, *, rounds: int = 24, consequences: int = 200) -> None:
+    """Bulk rows for measuring: quarterly rounds over six years, every member answering."""
+    today = timezone.localdate()
+    now = timezone.now()
+    picker = random.Random(46)  # noqa: S311 — demo data, not secrets
+    made = ReflectionRound.objects.bulk_create(
+        ReflectionRound(
+            coproduction=coproduction,
+            title=f"Reflexion {i + 1}",
+            opens_on=today - timedelta(days=91 * (rounds - i)),
+            closes_on=today - timedelta(days=91 * (rounds - i) - 14),
+            closed_at=now,
+            visibility="coproduction",
+        )
+        for i in range(rounds)
+    )
+    sides = list(
+        Membership.objects.filter(coproduction=coproduction).values_list("partner__side", flat=True)
+    )
+    responses = Response.objects.bulk_create(
+        Response(round=round_, side=side) for round_ in made for side in sides
+    )
+    Answer.objects.bulk_create(
+        Answer(
+            response=response,
+            question=question,
+            score=picker.randint(1, 5),
+            comment="Ein Gedanke dazu." if picker.random() < 0.1 else "",
+        )
+        for response in responses
+        for question in Question.values
+    )
+    Consequence.objects.bulk_create(
+        Consequence(
+            coproduction=coproduction,
+            round=made[i % rounds],
+            text=f"Konsequenz {i}: Abläufe prüfen",
+            visibility="coproduction",
+        )
+        for i in range(consequences)
+    )

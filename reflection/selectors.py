@@ -1,0 +1,83 @@
+"""Reads of the reflection — always through visibility (``visible_to``). What of the answers
+anyone may see is decided in ``reflection/results.py`` alone."""
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from decisions.models import Decision
+from goals.models import Goal
+from reflection.models import Consequence, Evaluation, ReflectionRound, ReflectionSettings
+from workspaces.models import Membership, Partner, Side
+from workspaces.visibility import Visibility
+
+# The chart shows this many closed rounds at most (the table beside it, too): years of
+# quarterly rounds, still readable on a phone.
+TREND_ROUNDS = 12
+
+
+def settings_for(coproduction):
+    return ReflectionSettings.objects.filter(coproduction=coproduction).first()
+
+
+def rounds_for(viewer):
+    """Rounds with their consequences counted. How many answered is never counted here: while
+    a round runs the number would, next to the later numbers per side, tell how many of a
+    small side took part (reflection/results.py)."""
+    rows = ReflectionRound.objects.visible_to(viewer)
+    return rows.annotate(consequence_count=Count("consequences")).order_by("-opens_on", "-id")
+
+
+def open_closed(viewer):
+    """The rounds running today, and those closed (by date or early)."""
+    today = timezone.localdate()
+    rows = ReflectionRound.objects.visible_to(viewer)
+    running = rows.filter(closed_at__isnull=True, opens_on__lte=today, closes_on__gte=today)
+    closed = rows.filter(Q(closed_at__isnull=False) | Q(closes_on__lt=today))
+    return running, closed
+
+
+def trend_rounds(viewer) -> list:
+    """The latest closed rounds, oldest first."""
+    _, closed = open_closed(viewer)
+    return list(reversed(closed.order_by("-opens_on", "-id")[:TREND_ROUNDS]))
+
+
+def sides(coproduction) -> list[str]:
+    """The sides of the co-production's partners, in the order of the sides."""
+    present = set(
+        Partner.objects.filter(coproduction=coproduction, left_at__isnull=True).values_list(
+            "side", flat=True
+        )
+    )
+    return [side for side in Side.values if side in present]
+
+
+def consequences_for(viewer):
+    return Consequence.objects.visible_to(viewer).prefetch_related(
+        Prefetch("decision", queryset=Decision.objects.visible_to(viewer)),
+        Prefetch("goal", queryset=Goal.objects.visible_to(viewer)),
+        Prefetch("owner", queryset=Membership.objects.select_related("user")),
+    )
+
+
+def evaluations(viewer):
+    """Evaluations the viewer may read — the public viewer reads the published ones."""
+    return (
+        Evaluation.objects.visible_to(viewer)
+        .select_related("round")
+        .order_by("-round__opens_on", "-id")
+    )
+
+
+def public_evaluations():
+    """For the directory of public co-productions: every published evaluation."""
+    return Evaluation.objects.public()
+
+
+def decision_choices(viewer):
+    """Decisions a consequence may name: those every member sees (never side-only)."""
+    return Decision.objects.visible_to(viewer).exclude(visibility=Visibility.SIDE).order_by("-id")
+
+
+def goal_choices(viewer):
+    return Goal.objects.visible_to(viewer).exclude(visibility=Visibility.SIDE).order_by("-id")
