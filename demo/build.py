@@ -11,8 +11,8 @@ from conflicts import demo as conflicts_demo
 from decisions import demo as decisions_demo
 from goals import demo as goals_demo
 from meetings import demo as meetings_demo
-from resources import demo as resources_demo
 from reflection import demo as reflection_demo
+from resources import demo as resources_demo
 from structures import demo as structures_demo
 from workspaces import demo as workspaces_demo
 

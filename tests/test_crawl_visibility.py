@@ -15,8 +15,8 @@ from decisions.models import Decision
 from demo.build import SLUG, USERS, create_demo
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
 from meetings.models import Meeting, Minutes, SchedulePoll
-from resources.models import Funding, Position
 from reflection.models import Consequence, Evaluation
+from resources.models import Funding, Position
 from structures.models import Body
 from workspaces.models import Membership
 
