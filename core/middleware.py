@@ -2,8 +2,10 @@
 reaches a view (issue 8 §4), and the response headers that hold for the whole site."""
 
 from django.conf import settings
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404
 from django.utils.cache import patch_cache_control
+
+from core.views import bad_request
 
 NUL = "\x00"
 
@@ -25,9 +27,8 @@ class RejectNulBytesMiddleware:
         if NUL in request.path_info:
             raise Http404("Diese Adresse gibt es nicht.")
         if any(NUL in part for key, values in request.GET.lists() for part in [key, *values]):
-            return HttpResponseBadRequest(
-                "Die Anfrage enthält ein Nullzeichen und wurde nicht bearbeitet.",
-                content_type="text/plain; charset=utf-8",
+            return bad_request(
+                request, None, "Die Anfrage enthält ein Nullzeichen und wurde nicht bearbeitet."
             )
         return self.get_response(request)
 

@@ -7,15 +7,16 @@ from django.shortcuts import render
 from django.template import loader
 
 
-def _render_without_request(template_name: str) -> str:
+def _render_without_request(template_name: str, **extra) -> str:
     # No request context: rendering must not touch the session or the user (the database may
     # be what failed), so the personal part of the header stays empty.
-    context = {"operator": settings.OPERATOR, "personal_deferred": True}
+    context = {"operator": settings.OPERATOR, "personal_deferred": True, **extra}
     return loader.get_template(template_name).render(context)
 
 
-def bad_request(request, exception):
-    return HttpResponseBadRequest(_render_without_request("400.html"))
+def bad_request(request, exception, reason: str = ""):
+    """The 400 page in the site's layout; ``reason`` says what was wrong when it is known."""
+    return HttpResponseBadRequest(_render_without_request("400.html", reason=reason))
 
 
 def server_error(request):

@@ -84,3 +84,15 @@ def test_without_a_trusted_proxy_the_forwarded_header_is_ignored(client, make_us
     for number in range(10):
         login(client, f"niemand{number}@example.org", "falsch-falsch", f"203.0.113.{number}")
     assert throttled(login(client, bob.email, PASSWORD, "198.51.100.4"))
+
+
+def test_a_short_forwarded_chain_throttles_by_the_peer(client, make_user, settings):
+    # Two proxies configured, but the request carries one entry (it bypassed the first proxy,
+    # or a proxy does not append): login works, and the connecting peer is what is limited.
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 2
+    bob = make_user("bob@example.org")
+    for number in range(10):
+        address = f"203.0.113.{number}"
+        response = login(client, f"niemand{number}@example.org", "falsch-falsch", address)
+        assert response.status_code != 500
+    assert throttled(login(client, bob.email, PASSWORD, "198.51.100.4"))
