@@ -71,7 +71,7 @@ def test_on_a_phone_the_sections_fold_into_one_control_that_works_without_javasc
     assert_fits_small_screen(page)
     # Keyboard: the control is reached by Tab and opens with Enter.
     page.reload()
-    page.locator("summary").focus()
+    workspace_nav(page).locator("summary").focus()
     page.keyboard.press("Enter")
     assert workspace_nav(page).get_by_role("link", name="Ziele").is_visible()
 

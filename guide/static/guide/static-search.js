@@ -158,7 +158,7 @@
   }
 
   var query = queryFromAddress();
-  ["q", "header-q"].forEach(function (id) {
+  ["q", "header-q", "header-q-phone"].forEach(function (id) {
     var field = document.getElementById(id);
     if (field) {
       field.value = query;
