@@ -10,6 +10,7 @@ from django.db import transaction
 from conflicts import demo as conflicts_demo
 from decisions import demo as decisions_demo
 from goals import demo as goals_demo
+from handover import demo as handover_demo
 from meetings import demo as meetings_demo
 from reflection import demo as reflection_demo
 from resources import demo as resources_demo
@@ -30,6 +31,7 @@ def create_demo(password: str):
     conflicts_demo.add_demo(coproduction, members)
     resources_demo.add_demo(coproduction, members)
     reflection_demo.add_demo(coproduction, members)
+    handover_demo.add_demo(coproduction, members)
     return coproduction
 
 
@@ -47,4 +49,5 @@ def add_large(
     decisions_demo.add_large(coproduction, decision_count=decision_count)
     resources_demo.add_large(coproduction)
     reflection_demo.add_large(coproduction)
+    handover_demo.add_large(coproduction)
     return coproduction

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "conflicts",
     "resources",
     "reflection",
+    "handover",
     # Top apps: they read every part above.
     "kompass",
     "demo",

@@ -14,6 +14,7 @@ from conflicts.models import Conflict
 from decisions.models import Decision
 from demo.build import SLUG, USERS, create_demo
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
+from handover.models import Handover
 from meetings.models import Meeting, Minutes, SchedulePoll
 from reflection.models import Consequence, Evaluation
 from resources.models import Funding, Position
@@ -42,6 +43,7 @@ def side_only_texts(visibility="side"):
         (Obstacle, ["description", "remedy"]),
         (Contribution, ["description"]),
         (Body, ["name", "purpose"]),
+        (Handover, ["note"]),
         (Meeting, ["title"]),
         (Position, ["title", "tasks", "handover"]),
         (Funding, ["title", "conditions", "reporting", "dependency", "follow_up_note"]),

@@ -31,6 +31,7 @@ LAYERS = {
     "conflicts": FEATURE,
     "resources": FEATURE,
     "reflection": FEATURE,
+    "handover": FEATURE,
 }
 # Project code outside the apps: the settings and URLs tie everything together; the
 # benchmarks measure everything.

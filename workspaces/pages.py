@@ -144,6 +144,7 @@ SECTION_CARDS = {
     "conflicts": [24, 43, 49],
     "resources": [20, 21, 22],
     "reflection": [46, 11],
+    "handover": [48, 22, 37],
 }
 
 

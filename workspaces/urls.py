@@ -17,7 +17,6 @@ urlpatterns = [
     path("<slug:slug>/mitglieder/einladen/", views.member_invite, name="invite"),
     path("<slug:slug>/nicht-zugestellt/", views.undelivered_mails, name="undelivered"),
     path("<slug:slug>/mitglieder/<int:pk>/", views.member_detail, name="member"),
-    path("<slug:slug>/mitglieder/<int:pk>/austreten/", views.member_leave, name="leave"),
     path(
         "<slug:slug>/einladungen/<int:pk>/zurueckziehen/",
         views.invitation_revoke,

@@ -324,24 +324,6 @@ def member_detail(request, coproduction, viewer, pk):
     )
 
 
-@require_POST
-@member_view
-def member_leave(request, coproduction, viewer, pk):
-    membership = get_object_or_404(Membership, coproduction=coproduction, pk=pk)
-    if membership.pk != viewer.membership.pk:
-        require(request.user, "workspaces.manage", viewer)
-    try:
-        services.membership_leave(actor=request.user, membership=membership)
-    except WorkspaceError as error:
-        messages.error(request, str(error))
-        return redirect("workspaces:member", coproduction.slug, membership.pk)
-    if membership.pk == viewer.membership.pk:
-        messages.success(request, f"Ihr seid aus „{coproduction.name}“ ausgetreten.")
-        return redirect("workspaces:home")
-    messages.success(request, "Die Mitgliedschaft ist beendet.")
-    return redirect("workspaces:members", coproduction.slug)
-
-
 def invitation(request, token):
     """The invitation link. Whoever opens it sees who invites them to what — also before
     they have an account. The link itself proves the invited address (it was mailed there), so

@@ -11,6 +11,7 @@ from conflicts import services as conflict_services
 from conflicts.models import Conflict
 from decisions.models import Decision
 from goals.models import Contribution, Demand, Milestone, Obstacle
+from handover.models import Handover
 from kompass import check, registry
 from meetings.models import AgendaItem, Meeting, Minutes, ProposedDate, SchedulePoll
 from structures.models import Body, Mandate, PhasePlan
@@ -313,6 +314,21 @@ CASES = {
             coproduction=w.coproduction, title="Streit", status=Conflict.Status.MEDIATION
         ),
         lambda w, s: update(s, external_support="Mediationsstelle Musterstadt"),
+    ),
+    "handover.missing": (
+        lambda w: _mandate(w, rotates=True, ended_on=timezone.localdate() + timedelta(days=10)),
+        lambda w, s: Handover.objects.create(
+            coproduction=w.coproduction, leaving=w.official, successor=w.me, mandate=s
+        ),
+    ),
+    "handover.signed": (
+        lambda w: Handover.objects.create(
+            coproduction=w.coproduction,
+            leaving=w.official,
+            successor=w.me,
+            overlap_to=date(2026, 1, 1),
+        ),
+        lambda w, s: update(s, leaving_signed_at=NOW, successor_signed_at=NOW),
     ),
     "kompass.public": (
         lambda w: None,

@@ -51,9 +51,6 @@ CASES = {
     "workspaces:members": Case(MEMBERS, slug),
     "workspaces:invite": Case(COORDINATION, slug),
     "workspaces:member": Case(MEMBERS, item("same_side_membership")),
-    "workspaces:leave": Case(
-        expect(LOGIN, 404, 403, 302, 302), item("same_side_membership"), "post"
-    ),
     "workspaces:invitation_revoke": Case(POST_COORDINATION, item("invitation"), "post"),
     "goals:list": Case(MEMBERS, slug),
     "goals:goal_create": Case(MEMBERS, slug),

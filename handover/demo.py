@@ -1,0 +1,90 @@
+"""Demo handovers (card 48), written through the services so that they have history: the
+food council's plenary mandate went from its first holder to Kim Wechsel with two weeks side
+by side, and a side-only handover inside the council. Called by demo.build after structures
+(whose demo brings Kim in)."""
+
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from handover import services
+from handover.models import ChecklistItem, Handover
+from workspaces.models import Membership
+from workspaces.selectors import viewer_for
+
+
+def add_demo(coproduction, members: dict) -> None:
+    ini = members["initiative"]
+    kim = Membership.objects.get(coproduction=coproduction, user__email="kim.wechsel@demo.example")
+    plenary = services.handover_create(
+        actor=ini.user,
+        coproduction=coproduction,
+        leaving=ini,
+        successor=kim,
+        owner_side=ini.partner.side,
+        overlap_from=date(2026, 8, 15),
+        overlap_to=date(2026, 8, 31),
+        note="Kim begleitet die Vorbereitung der beiden Plenen im August und übernimmt danach "
+        "die Vertretung im Plenum.",
+    )
+    services.checklist_add(
+        actor=kim.user, handover=plenary, text="Einführung in den Verteiler der Kantinenküchen"
+    )
+    for item in plenary.items.order_by("pk")[:3]:
+        services.checklist_tick(actor=ini.user, item=item, done=True, expected_version=1)
+    services.handover_create(
+        actor=ini.user,
+        coproduction=coproduction,
+        leaving=ini,
+        successor=kim,
+        owner_side=ini.partner.side,
+        visibility="side",
+        note="Die Vereinskasse für Aktionstage und das Passwort des Vereinspostfachs gehen "
+        "an Kim über.",
+    )
+    # The first one is nearly done: both have signed a smaller earlier handover.
+    earlier = services.handover_create(
+        actor=ini.user,
+        coproduction=coproduction,
+        leaving=ini,
+        successor=kim,
+        owner_side=ini.partner.side,
+        note="Die Pressekontakte des Ernährungsrats.",
+    )
+    ChecklistItem.objects.filter(handover=earlier).update(done=True)
+    for person in (ini, kim):
+        earlier.refresh_from_db()
+        services.handover_sign(
+            actor=person.user,
+            viewer=viewer_for(person.user, coproduction),
+            handover=earlier,
+            expected_version=earlier.version,
+        )
+
+
+def add_large(coproduction, *, count: int = 200) -> None:
+    """Handovers for measuring, bulk-inserted: between members of the same partner."""
+    members = Membership.objects.filter(coproduction=coproduction).select_related("partner")
+    by_partner: dict[int, list] = {}
+    for member in members.order_by("pk"):
+        by_partner.setdefault(member.partner_id, []).append(member)
+    pairs = [pair for group in by_partner.values() for pair in zip(group, group[1:], strict=False)]
+    if not pairs:
+        return
+    today = timezone.localdate()
+    rows = Handover.objects.bulk_create(
+        Handover(
+            coproduction=coproduction,
+            leaving=pairs[n % len(pairs)][0],
+            successor=pairs[n % len(pairs)][1],
+            owner_side=pairs[n % len(pairs)][0].partner.side,
+            overlap_to=today - timedelta(days=n),
+            note=f"Übergabe Nr. {n + 1}",
+        )
+        for n in range(count)
+    )
+    ChecklistItem.objects.bulk_create(
+        ChecklistItem(handover=h, kind=kind, text=text, done=n % 2 == 0)
+        for h in rows
+        for n, (kind, text) in enumerate(services.DEFAULT_ITEMS)
+    )

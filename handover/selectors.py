@@ -1,0 +1,20 @@
+"""Reads of handovers — always through visibility (visible_to)."""
+
+from django.db.models import Count, Q
+
+from handover.models import Handover
+
+
+def handovers_for(viewer):
+    return (
+        Handover.objects.visible_to(viewer)
+        .select_related(
+            "leaving__user", "leaving__partner", "successor__user", "successor__partner"
+        )
+        .annotate(open_items=Count("items", filter=Q(items__done=False)))
+        .order_by("-created_at", "-pk")  # an aggregate drops Meta.ordering
+    )
+
+
+def handover_detail_for(viewer):
+    return handovers_for(viewer).select_related("mandate__body", "mandate__partner")
