@@ -1,12 +1,15 @@
 """The overview of a co-production (what waits for the viewer, what is still unsettled, what
 to read now), the Kompass-Check page and its JSON, and the table of all rules in the Fächer."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from decisions import ballots
@@ -23,6 +26,9 @@ from workspaces.rules import require
 from workspaces.services import WorkspaceError
 from workspaces.views import workspace_render
 from workspaces.visibility import get_visible
+
+# Members this new are shown the way to the page for newcomers (Ankommen).
+NEWCOMER = timedelta(days=30)
 
 
 @member_view
@@ -69,6 +75,7 @@ def _overview(request, coproduction, viewer, posted=None):
         "partners": list(selectors.partners_of(coproduction)),
         "member_count": selectors.members_of(coproduction).count(),
         "reading": report.cards_to_read(),
+        "newcomer": viewer.membership.joined_at > timezone.now() - NEWCOMER,
     }
     return workspace_render(request, "kompass/overview.html", context, section="dashboard")
 

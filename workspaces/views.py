@@ -355,7 +355,7 @@ def invitation(request, token):
             messages.error(request, str(error))
         else:
             messages.success(request, f"Willkommen in „{found.coproduction.name}“!")
-            return redirect("kompass:overview", found.coproduction.slug)
+            return redirect("kompass:onboarding", found.coproduction.slug)
     context["member"] = selectors.active_membership(request.user, found.coproduction) is not None
     context["other_address"] = request.user.email.lower() != found.email.lower()
     return render(request, "workspaces/invitation.html", context)

@@ -189,7 +189,7 @@ def test_a_coordinator_opens_a_coproduction_and_invites_the_administration_which
         assert "Umweltamt" in other.locator("main").inner_text()
         other.get_by_role("button", name="Einladung annehmen").click()
 
-        other.wait_for_url(f"**/werkstatt/{slug}/")
+        other.wait_for_url(f"**/werkstatt/{slug}/ankommen/")
         assert "Willkommen in „Essen für alle“!" in status_text(other)
         assert (
             "Mitglied für Umweltamt (Verwaltung/Politik)"

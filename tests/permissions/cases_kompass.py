@@ -19,6 +19,7 @@ from .cases import (
 
 CASES = {
     "kompass:check": Case(MEMBERS, slug),
+    "kompass:onboarding": Case(MEMBERS, slug),
     "kompass:check_json": Case(MEMBERS, slug),
     "kompass:set_aside": Case(
         POST_COORDINATION,
