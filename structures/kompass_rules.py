@@ -105,7 +105,10 @@ def no_public_body(ctx):
 
 
 def has_body(ctx) -> bool:
-    return bodies(ctx).exists()
+    # Asked by several rules' ``applies``: once per run of the Check.
+    if "structures.has_body" not in ctx.memo:
+        ctx.memo["structures.has_body"] = bodies(ctx).exists()
+    return ctx.memo["structures.has_body"]
 
 
 RULES = [

@@ -7,6 +7,7 @@ person looking: a finding about a side-only item reaches that side only, and its
 nothing else.
 """
 
+import functools
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -73,6 +74,8 @@ class Context:
     viewer: Viewer
     coproduction: object
     now: datetime = field(default_factory=timezone.now)
+    # Answers several rules share, computed once per run (keys: "<app>.<name>").
+    memo: dict = field(default_factory=dict)
 
     @cached_property
     def today(self) -> date:
@@ -95,7 +98,13 @@ class Context:
         return {p.side for p in self.partners}
 
     def url(self, name: str, *args) -> str:
-        return reverse(name, args=[self.coproduction.slug, *args])
+        return _reverse(name, (self.coproduction.slug, *args))
+
+
+@functools.lru_cache(maxsize=4096)
+def _reverse(name: str, args: tuple) -> str:
+    # A dozen rules link the same few pages on every run of the Check.
+    return reverse(name, args=args)
 
 
 def names(labels: list[str], total: int) -> str:
