@@ -10,6 +10,7 @@ from decisions import selectors, tallies
 from decisions.models import Decision
 from goals.forms import GoalChoiceField, GoalsChoiceField
 from goals.models import Goal
+from structures.models import Body
 from workspaces.forms import (
     TextLimits,
     VersionedForm,
@@ -17,7 +18,7 @@ from workspaces.forms import (
     active_members,
     without_blank_radio,
 )
-from workspaces.picker import PickMember
+from workspaces.picker import PickMember, PickOne
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -70,7 +71,8 @@ class DecisionForm(VisibilityMixin, VersionedForm):
             "procedure": forms.RadioSelect,
             "abstentions": forms.RadioSelect,
         }
-        field_classes = {"prepared_by": PickMember}
+        # Members, bodies and meetings grow with the data: picked by search, never all listed.
+        field_classes = {"prepared_by": PickMember, "body": PickOne, "meeting": PickOne}
         help_texts = {
             "question": "So, dass man mit Ja oder Nein (oder mit den Optionen) antworten kann.",
             "prepared_by": "Wer hat die Entscheidung vorbereitet? (Karte 42)",
@@ -94,9 +96,8 @@ class DecisionForm(VisibilityMixin, VersionedForm):
         self.fields["prepared_by"].queryset = active_members(viewer.coproduction_id)
         self.fields["prepared_by"].empty_label = "– niemand Bestimmtes –"
         self.fields["body"].queryset = selectors.body_choices(viewer)
-        self.fields["body"].empty_label = "– kein Gremium –"
+        self.fields["body"].widget.search = ("name",)
         self.fields["meeting"].queryset = selectors.meeting_choices(viewer)
-        self.fields["meeting"].empty_label = "– kein Treffen –"
         self.fields["goals"].queryset = selectors.goal_choices(viewer)
         joint = bool(self.instance.pk) and not self.instance.owner_side
         self.limit_visibility(joint=joint, default="coproduction")
@@ -137,12 +138,17 @@ class SupersedeForm(DecisionForm):
 
 
 class LogFilterForm(TextLimits, forms.Form):
-    """The Beschlussbuch's goal filter: picked by search, since goals grow with the data."""
+    """The Beschlussbuch's body and goal filters: picked by search, since both grow with the
+    data."""
 
+    gremium = PickOne(
+        label="Gremium", queryset=Body.objects.none(), required=False, search=("name",)
+    )
     ziel = GoalChoiceField(label="Ziel", queryset=Goal.objects.none(), required=False)
 
     def __init__(self, *args, viewer, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["gremium"].queryset = selectors.body_choices(viewer)
         self.fields["ziel"].queryset = selectors.goals_with_decisions(viewer)
 
 

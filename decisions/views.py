@@ -75,7 +75,9 @@ def decision_list(request, coproduction, viewer):
     rows = selectors.decision_log(viewer, **filters)
     query = request.GET.copy()
     query.pop("seite", None)
-    form = LogFilterForm(initial={"ziel": filters["goal"]}, viewer=viewer)
+    form = LogFilterForm(
+        initial={"ziel": filters["goal"], "gremium": filters["body"]}, viewer=viewer
+    )
     if matches := picker.results_response(request, form):
         return matches
     page = paginate(request, rows, "seite", anchor="beschluesse")
@@ -84,7 +86,6 @@ def decision_list(request, coproduction, viewer):
         "page": page,
         "filters": filters,
         "statuses": Decision.Status.choices,
-        "bodies": selectors.body_choices(viewer),
         "form": form,
         "query": query.urlencode(),
     }

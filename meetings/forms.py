@@ -13,7 +13,7 @@ from workspaces.forms import (
     VisibilityMixin,
     without_blank_radio,
 )
-from workspaces.picker import PickMember
+from workspaces.picker import PickMember, PickMembers
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 SLOT_HELP = (
@@ -288,11 +288,9 @@ class MinutesForm(VersionedForm):
     class Meta:
         model = Minutes
         fields = ["attendees", "text"]
-        widgets = {
-            "attendees": forms.CheckboxSelectMultiple,
-            "text": forms.Textarea(attrs={"rows": 12}),
-        }
-        field_classes = {"attendees": forms.ModelMultipleChoiceField}
+        widgets = {"text": forms.Textarea(attrs={"rows": 12})}
+        # Members grow with the co-production: picked by search, never all listed.
+        field_classes = {"attendees": PickMembers}
         help_texts = {
             "text": "Was wurde besprochen, was vereinbart, wer macht was bis wann?",
         }
@@ -303,6 +301,5 @@ class MinutesForm(VersionedForm):
         field.queryset = selectors.members_of(viewer.coproduction_id).order_by(
             "user__display_name", "id"
         )
-        field.label_from_instance = lambda m: f"{m} ({m.partner.name})"
         if self.instance.pk and not self.is_bound:
             self.initial["attendees"] = [m.pk for m in self.instance.attendees.all()]

@@ -272,6 +272,8 @@ def minutes(request, coproduction, viewer, pk):
     form = None
     if may_edit:
         form = MinutesForm(request.POST or None, instance=copy.copy(record), viewer=viewer)
+    if matches := picker.results_response(request, form):
+        return matches
     template = "meetings/minutes.html"
     context = {
         "meeting": meeting,
@@ -296,7 +298,7 @@ def minutes(request, coproduction, viewer, pk):
             return response
         if form is None:
             raise PermissionDenied(NOT_YOURS)
-        if form.is_valid():
+        if not picker.search_step(request, form) and form.is_valid():
             values = form.changed_values()
             try:
                 services.minutes_update(
