@@ -101,7 +101,13 @@ class Decision(VisibleItem):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["coproduction", "status", "-created_at"])]
+        indexes = [
+            models.Index(fields=["coproduction", "status", "-created_at"]),
+            # The Beschlussbuch's order: a page of 20 without sorting the whole log.
+            models.Index(fields=["coproduction", "-created_at", "-id"]),
+            # Its count: the visibility filter answered from the index alone.
+            models.Index(fields=["coproduction", "visibility", "owner_side"]),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["coproduction", "number"], name="one_number_per_decision"
