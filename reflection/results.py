@@ -84,7 +84,7 @@ def _question_results(rows, comments) -> list[QuestionResult]:
                 question=question,
                 label=label,
                 short=QUESTION_SHORT[question],
-                mean=round(row["mean"], 1),
+                mean=round(float(row["mean"]), 1),
                 distribution=[(s, labels[s], row[f"s{s}"]) for s, _ in SCALE],
                 comments=sorted(comments.get(question, []), key=str.casefold),
             )
@@ -139,7 +139,7 @@ def _together(counts, shown, by_side, texts) -> Group:
             merged = rows.setdefault(
                 question, {"sum": 0.0, "n": 0, **{f"s{s}": 0 for s, _ in SCALE}}
             )
-            merged["sum"] += row["mean"] * n
+            merged["sum"] += float(row["mean"]) * n  # PostgreSQL: a Decimal
             merged["n"] += n
             for s, _ in SCALE:
                 merged[f"s{s}"] += row[f"s{s}"]
