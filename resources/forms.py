@@ -14,8 +14,8 @@ from workspaces.visibility import Visibility
 
 VISIBILITY_HELP = (
     "Beträge und Angaben zu Personen bleiben bei eurer Seite, bis ihr sie teilt: „Nur unsere "
-    "Seite“ sehen nur die Mitglieder eurer Seite, „Alle Mitglieder“ alle in der Ko-Produktion, "
-    "„Öffentlich“ auch die öffentliche Seite."
+    "Seite“ sehen nur die Mitglieder eurer Seite, „Alle Mitglieder“ alle in der Ko-Produktion. "
+    "Auf die öffentliche Seite kommen Stellen und Finanzierungen nicht."
 )
 
 
@@ -45,11 +45,16 @@ class PositionsField(PickMany):
 
 
 def _own_partners(form, viewer) -> None:
-    form.fields["partner"].queryset = Partner.objects.filter(
+    partners = Partner.objects.filter(
         coproduction_id=viewer.coproduction_id,
         side=form.instance.owner_side or viewer.side,
         left_at__isnull=True,
     )
+    form.fields["partner"].queryset = partners
+    if not form.instance.pk and not form.is_bound:
+        only = list(partners[:2])
+        if len(only) == 1:  # most sides have one partner: nothing to choose
+            form.initial["partner"] = only[0].pk
     form.fields["partner"].label = "Partner:in"
     form.fields["partner"].help_text = "Eine Partner:in eurer Seite."
 
@@ -113,7 +118,7 @@ class PositionForm(VisibilityMixin, VersionedForm):
         self.fields["holder"].empty_label = "– niemand aus der Ko-Produktion –"
         self.fields["successor"].queryset = members
         self.fields["successor"].empty_label = "– noch niemand –"
-        self.limit_visibility(joint=False, default=Visibility.SIDE)
+        self.limit_visibility(joint=False, default=Visibility.SIDE, public=False)
         self.fields["visibility"].help_text = VISIBILITY_HELP
         if not self.instance.pk and not self.is_bound:
             self.initial["filling"] = Position.Filling.GROUP
@@ -189,7 +194,7 @@ class FundingForm(VisibilityMixin, VersionedForm):
         self.fields["positions"].queryset = selectors.position_choices(viewer)
         self.fields["follow_up_owner"].queryset = active_members(viewer.coproduction_id)
         self.fields["follow_up_owner"].empty_label = "– noch niemand –"
-        self.limit_visibility(joint=False, default=Visibility.SIDE)
+        self.limit_visibility(joint=False, default=Visibility.SIDE, public=False)
         self.fields["visibility"].help_text = VISIBILITY_HELP
         if self.instance.pk and not self.is_bound:
             self.initial["positions"] = [p.pk for p in self.instance.positions.all()]

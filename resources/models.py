@@ -35,7 +35,7 @@ class Position(VisibleItem):
     partner = models.ForeignKey(
         "workspaces.Partner", on_delete=models.PROTECT, related_name="positions"
     )
-    title = models.CharField("Stelle", max_length=200)
+    title = models.CharField("Bezeichnung der Stelle", max_length=200)
     tasks = models.TextField("Aufgaben in der Ko-Produktion", blank=True)
     filling = models.CharField("Besetzt", max_length=10, choices=Filling.choices)
     holder = models.ForeignKey(
@@ -124,7 +124,7 @@ class Funding(VisibleItem):
     partner = models.ForeignKey(
         "workspaces.Partner", on_delete=models.PROTECT, related_name="fundings"
     )
-    title = models.CharField("Finanzierung", max_length=200)
+    title = models.CharField("Bezeichnung der Finanzierung", max_length=200)
     source = models.CharField("Quelle", max_length=12, choices=Source.choices)
     funder = models.CharField("Geldgeber:in", max_length=200, blank=True)
     amount = models.DecimalField(

@@ -136,9 +136,20 @@ def _check_position(coproduction_id: int, owner_side: str, v: dict) -> None:
     _check_period(v.get("start_date"), v.get("end_date"))
 
 
+def _check_visibility(visibility: str) -> None:
+    if visibility == Visibility.PUBLIC:
+        raise ResourceError(
+            "Stellen und Finanzierungen erscheinen nicht auf der öffentlichen Seite. Wählt "
+            "„Nur unsere Seite“ oder „Alle Mitglieder“.",
+            field="visibility",
+        )
+
+
 def _side_visibility(visibility: str | None) -> str:
     # Amounts and employment details stay on their side until it shares them.
-    return visibility or Visibility.SIDE
+    visibility = visibility or Visibility.SIDE
+    _check_visibility(visibility)
+    return visibility
 
 
 # Positions ---------------------------------------------------------------------------------
@@ -164,6 +175,7 @@ def position_create(
 @transaction.atomic
 def position_update(*, actor, position: Position, expected_version: int, **values) -> Position:
     merged = {name: values.get(name, getattr(position, name)) for name in POSITION_FIELDS}
+    _check_visibility(merged["visibility"])
     _check_position(position.coproduction_id, position.owner_side, merged)
     if linked_more_widely(
         position.fundings.all(), visibility=merged["visibility"], owner_side=position.owner_side
@@ -262,6 +274,7 @@ def funding_update(
     if "covers" in values or positions is not None:
         values["covers"] = _with_staff(values.get("covers", funding.covers), chosen)
     merged = {name: values.get(name, getattr(funding, name)) for name in FUNDING_FIELDS}
+    _check_visibility(merged["visibility"])
     _check_funding(funding.coproduction_id, funding.owner_side, merged, chosen)
     m2m = None
     if positions is not None:

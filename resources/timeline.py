@@ -26,8 +26,8 @@ FUNDING_COLOUR, POSITION_COLOUR = "#1f5f8b", "#2f6b2f"
 COVERED, GAP, OPEN_END = "#cfe0ec", "#a3191c", "#a3191c"
 TODAY_COLOUR = "#b34700"
 AXIS_Y = 40
-ROW = 34
-LABEL_LIMIT = 60
+ROW = 36
+LABEL_LIMIT = 55
 
 
 @dataclass
@@ -93,23 +93,25 @@ def _range(coproduction, today, rows, planned_end) -> Axis:
 
 
 def _line(x: float, top: float, bottom: float, colour: str, label: str, *, today: bool) -> str:
-    """Today's line is dashed and labelled to its left, the planned end's to its right."""
+    """Today's line is dashed and labelled to its left, the planned end's to its right
+    (to its left, too, where the picture ends)."""
     dash = ' stroke-dasharray="5 3"' if today else ""
-    anchor, label_x = ("end", x - 4) if today else ("start", x + 4)
+    left = today or x + 8 * len(label) > WIDTH
+    anchor, label_x = ("end", x - 4) if left else ("start", x + 4)
     return (
         f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}" stroke="{colour}" '
         f'stroke-width="2"{dash}/>'
-        f'<text x="{label_x:.1f}" y="{top + 10}" font-size="12" font-weight="bold" '
+        f'<text x="{label_x:.1f}" y="{top + 10}" font-size="13" font-weight="bold" '
         f'text-anchor="{anchor}" fill="{colour}">{escape(label)}</text>'
     )
 
 
-def _coverage(axis: Axis, found: list, y: int, today: date) -> list[str]:
+def _coverage(axis: Axis, found: list, y: int, today: date, end: date | None) -> list[str]:
     parts = [
-        f'<text x="{MARGIN}" y="{y}" font-size="13" font-weight="bold" fill="{INK}">'
+        f'<text x="{MARGIN}" y="{y}" font-size="14" font-weight="bold" fill="{INK}">'
         f"Ab heute finanziert?</text>"
     ]
-    x0, x1 = axis.x(today), WIDTH - MARGIN
+    x0, x1 = axis.x(today), axis.x(end) if end else WIDTH - MARGIN
     parts.append(
         f'<rect x="{x0:.1f}" y="{y + 6}" width="{max(2.0, x1 - x0):.1f}" height="14" '
         f'fill="{COVERED}"/>'
@@ -135,7 +137,7 @@ def _bar(axis: Axis, row: Row, y: int) -> str:
     label = item.title if len(item.title) <= LABEL_LIMIT else item.title[: LABEL_LIMIT - 1] + "…"
     parts = [
         f"<g><title>{escape(title)}</title>",
-        f'<text x="{MARGIN}" y="{y}" font-size="12" fill="{INK}">{escape(row.kind)}: '
+        f'<text x="{MARGIN}" y="{y}" font-size="14" fill="{INK}">{escape(row.kind)}: '
         f"{escape(label)}{' ⚠' if row.open else ''}</text>",
         f'<rect x="{a:.1f}" y="{y + 5}" width="{max(3.0, b - a):.1f}" height="12" rx="2" '
         f'fill="{colour}"/>',
@@ -186,20 +188,21 @@ def build(coproduction, viewer, *, today: date) -> Picture:
         x = axis.x(day)
         parts.append(
             f'<line x1="{x:.1f}" y1="{AXIS_Y}" x2="{x:.1f}" y2="{AXIS_Y + 6}" stroke="{MUTED}"/>'
-            f'<text x="{x:.1f}" y="{AXIS_Y - 6}" font-size="11" text-anchor="middle" '
+            f'<text x="{x:.1f}" y="{AXIS_Y - 6}" font-size="12" text-anchor="middle" '
             f'fill="{MUTED}">{escape(label)}</text>'
         )
     y = AXIS_Y + 30
-    parts += _coverage(axis, found, y, today)
+    parts += _coverage(axis, found, y, today, planned_end)
     y += ROW + 8
-    for row in rows:
-        parts.append(_bar(axis, row, y))
-        y += ROW
-    height = y + 4
+    height = y + ROW * len(rows) + 4
+    # The lines first: the bars and their labels are drawn over them.
     parts.append(_line(axis.x(today), AXIS_Y + 8, height - 4, TODAY_COLOUR, "heute", today=True))
     if planned_end:
         end_x = axis.x(planned_end)
         parts.append(_line(end_x, AXIS_Y + 8, height - 4, INK, "geplantes Ende", today=False))
+    for row in rows:
+        parts.append(_bar(axis, row, y))
+        y += ROW
 
     title = f"Stellen und Finanzierung von {coproduction.name}"
     desc = _description(coproduction, rows, found, planned_end, today)

@@ -14,6 +14,7 @@ from goals.models import Contribution, Demand, Milestone, Obstacle
 from handover.models import Handover
 from kompass import check, registry
 from meetings.models import AgendaItem, Meeting, Minutes, ProposedDate, SchedulePoll
+from resources.models import Funding, Position
 from structures.models import Body, Mandate, PhasePlan
 from tests.factories import add_member, make_coproduction, make_goal, make_user, partner_on
 from tests.reflection.kompass_cases import CASES as REFLECTION_CASES
@@ -329,6 +330,46 @@ CASES = {
             overlap_to=date(2026, 1, 1),
         ),
         lambda w, s: update(s, leaving_signed_at=NOW, successor_signed_at=NOW),
+    ),
+    "resources.follow-up": (
+        lambda w: Funding.objects.create(
+            coproduction=w.coproduction,
+            partner=w.civil,
+            owner_side=Side.CIVIL_SOCIETY,
+            title="Stiftung",
+            source="foundation",
+            end_date=date(2030, 1, 1),
+        ),
+        lambda w, s: update(s, follow_up="end"),
+    ),
+    "resources.paid-civil-role": (
+        lambda w: update(w.me, employment=Membership.Employment.PAID),
+        lambda w, s: Position.objects.create(
+            coproduction=w.coproduction,
+            partner=w.civil,
+            owner_side=Side.CIVIL_SOCIETY,
+            visibility=Visibility.SIDE,
+            title="Koordination",
+            holder=w.me,
+            pay="paid",
+            contract="fee",
+            filling="group",
+        ),
+    ),
+    "resources.time-share": (
+        lambda w: None,
+        lambda w, s: Position.objects.create(
+            coproduction=w.coproduction,
+            partner=w.office,
+            owner_side=Side.ADMINISTRATION,
+            visibility=Visibility.COPRODUCTION,
+            title="Sachbearbeitung",
+            holder=w.official,
+            pay="paid",
+            contract="employment",
+            share_percent=20,
+            filling="group",
+        ),
     ),
     "kompass.public": (
         lambda w: None,

@@ -133,3 +133,14 @@ def test_deleting_a_position_keeps_the_funding_that_paid_it(coproduction, coordi
     services.position_delete(actor=coordinator, position=position, expected_version=1)
     assert not Position.objects.exists()
     assert Funding.objects.get(pk=funding.pk).positions.count() == 0
+
+
+def test_positions_and_funding_never_go_public(coproduction, coordinator, office):
+    with pytest.raises(WorkspaceError) as error:
+        make_funding(coproduction, coordinator, office, visibility="public")
+    assert error.value.field == "visibility"
+    position = make_position(coproduction, coordinator, office)
+    with pytest.raises(WorkspaceError):
+        services.position_update(
+            actor=coordinator, position=position, expected_version=1, visibility="public"
+        )
