@@ -7,6 +7,7 @@ measuring; its rows are bulk-inserted (measuring needs volume, not history)."""
 
 from django.db import transaction
 
+from actors import demo as actors_demo
 from conflicts import demo as conflicts_demo
 from decisions import demo as decisions_demo
 from goals import demo as goals_demo
@@ -32,6 +33,7 @@ def create_demo(password: str):
     resources_demo.add_demo(coproduction, members)
     reflection_demo.add_demo(coproduction, members)
     handover_demo.add_demo(coproduction, members)
+    actors_demo.add_demo(coproduction, members)
     return coproduction
 
 
@@ -42,6 +44,7 @@ def add_large(
     goal_count: int = 2000,
     milestone_count: int = 2000,
     decision_count: int = 2000,
+    actor_count: int = 300,
     name: str = "Wohnraum für alle (große Demo)",
 ):
     coproduction = workspaces_demo.add_large_base(members=members, name=name)
@@ -50,4 +53,5 @@ def add_large(
     resources_demo.add_large(coproduction)
     reflection_demo.add_large(coproduction)
     handover_demo.add_large(coproduction)
+    actors_demo.add_large(coproduction, actor_count=actor_count)
     return coproduction

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "resources",
     "reflection",
     "handover",
+    "actors",
     # Top apps: they read every part above.
     "kompass",
     "demo",

@@ -156,14 +156,15 @@ def body_create(
 def body_update(*, actor, body: Body, expected_version: int, members=None, **values) -> Body:
     visibility = values.get("visibility", body.visibility)
     _check_side_item(body.owner_side, visibility)
-    naming = [body.meetings.all(), body.decisions.all()]
+    # ``seated_actors``: actors of the register sitting in the body (a domain link).
+    naming = [body.meetings.all(), body.decisions.all(), body.seated_actors.all()]
     if any(
         linked_more_widely(rows, visibility=visibility, owner_side=body.owner_side).exists()
         for rows in naming
     ):
         raise StructureError(
-            "Treffen oder Entscheidungen, die mehr Menschen sehen, nennen dieses Gremium. Es "
-            "kann nicht nur für eure Seite sichtbar werden.",
+            "Treffen, Entscheidungen oder Akteure, die mehr Menschen sehen, nennen dieses "
+            "Gremium. Es kann nicht nur für eure Seite sichtbar werden.",
             field="visibility",
         )
     m2m = None

@@ -10,6 +10,7 @@ import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from actors.models import Actor
 from conflicts.models import Conflict
 from decisions.models import Decision
 from demo.build import SLUG, USERS, create_demo
@@ -50,6 +51,10 @@ def side_only_texts(visibility="side"):
         (SchedulePoll, ["title"]),
         (Consequence, ["text"]),
         (Evaluation, ["text"]),
+        (
+            Actor,
+            ["name", "role", "why_join", "tasks", "channel", "may_decide", "dependencies"],
+        ),
         (
             Conflict,
             [

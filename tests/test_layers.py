@@ -32,6 +32,7 @@ LAYERS = {
     "resources": FEATURE,
     "reflection": FEATURE,
     "handover": FEATURE,
+    "actors": FEATURE,
 }
 # Project code outside the apps: the settings and URLs tie everything together; the
 # benchmarks measure everything.

@@ -145,6 +145,7 @@ SECTION_CARDS = {
     "resources": [20, 21, 22],
     "reflection": [46, 11],
     "handover": [48, 22, 37],
+    "actors": [47, 23, 49],
 }
 
 
