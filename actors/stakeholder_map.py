@@ -25,7 +25,7 @@ LINE = {
     Closeness.MIDDLE: 'stroke-width="1"',
     Closeness.FAR: 'stroke-width="1" stroke-dasharray="3 3"',
 }
-PARTNER_RING = 38
+PARTNER_RING = 30
 SPACING = 16  # of markers along a ring before it spreads onto sub-rings
 SPREAD = 30  # the widest a ring's sub-rings lie apart
 NUMBERED = 40  # up to this many actors the markers carry their number
@@ -112,7 +112,7 @@ def layout(partners: list, actors: list, relations: list) -> Map:
             f'<circle cx="{CENTER}" cy="{CENTER}" r="{radius}" fill="none" stroke="#c7ccd4" '
             'stroke-dasharray="2 4"/>'
             f'<text x="{CENTER}" y="{CENTER - radius - 4:.1f}" text-anchor="middle" '
-            f'font-size="11" fill="{INK}">{ring.label}</text>'
+            f'font-size="13" fill="{INK}">{ring.label}</text>'
         )
     for relation in relations:
         if relation.actor_id not in placed or relation.partner_id not in partner_at:
@@ -137,7 +137,7 @@ def layout(partners: list, actors: list, relations: list) -> Map:
             tx = x + (radius + 7) * math.cos(angle)
             ty = y + (radius + 7) * math.sin(angle) + 4
             parts.append(
-                f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="middle" font-size="11" '
+                f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="middle" font-size="13" '
                 f'fill="{INK}">{number}</text>'
             )
     for (letter, partner), (x, y) in zip(letters, partner_at.values(), strict=True):

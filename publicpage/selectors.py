@@ -12,6 +12,7 @@ from operator import or_
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
+from actors.models import Actor
 from decisions.models import Decision
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
 from meetings.models import Meeting, Minutes
@@ -42,6 +43,7 @@ def _published_sources():
         Meeting.objects.public(),
         Decision.objects.public().filter(status__in=TAKEN),
         reflection.public_evaluations(),
+        Actor.objects.public(),
     ]
 
 
@@ -67,6 +69,12 @@ def partners(coproduction):
     return Partner.objects.filter(coproduction=coproduction, left_at__isnull=True).order_by(
         "side", "name"
     )
+
+
+def actors(viewer):
+    """Further actors marked public: name, kind and role; their contact data only where the
+    partners marked it public too (the template asks ``contact_public``)."""
+    return Actor.objects.visible_to(viewer).order_by("name", "pk")
 
 
 def demands(viewer):

@@ -43,8 +43,9 @@ def public_page(request, slug):
     milestones = paginate(request, selectors.milestones(public), "meilensteine", anchor="ziele")
     decisions = paginate(request, selectors.decisions(public), "beschluesse", anchor="beschluesse")
     held = paginate(request, selectors.held_meetings(public), "treffen", anchor="treffen")
+    actors = paginate(request, selectors.actors(public), "akteure", anchor="akteure")
     published = any(sections[name] for name in sections if name != "partners") or any(
-        page.paginator.count for page in (milestones, decisions, held)
+        page.paginator.count for page in (milestones, decisions, held, actors)
     )
     if not published and not viewer_for(request.user, coproduction).is_member:
         raise Http404
@@ -60,5 +61,6 @@ def public_page(request, slug):
             "milestones": milestones,
             "decisions": decisions,
             "held": held,
+            "actors": actors,
         },
     )

@@ -7,6 +7,7 @@ from itertools import count
 import pytest
 from django.utils import timezone
 
+from actors.models import Actor
 from conflicts import services as conflict_services
 from conflicts.models import Conflict
 from decisions.models import Decision
@@ -370,6 +371,28 @@ CASES = {
             share_percent=20,
             filling="group",
         ),
+    ),
+    "actors.affected": (
+        lambda w: None,
+        lambda w, s: Actor.objects.create(
+            coproduction=w.coproduction, name="Tafel", kind="affected"
+        ),
+    ),
+    "actors.approach": (
+        lambda w: Actor.objects.create(coproduction=w.coproduction, name="Rat", kind="politics"),
+        lambda w, s: update(s, approached_by=w.me, channel_owner=w.me),
+    ),
+    "actors.support_role": (
+        lambda w: Actor.objects.create(
+            coproduction=w.coproduction, name="Mediation", kind="support"
+        ),
+        lambda w, s: update(s, role="Vermittlerin", scope="punktuell"),
+    ),
+    "actors.seat": (
+        lambda w: Actor.objects.create(
+            coproduction=w.coproduction, name="Beirat", kind="other", seat="permanent"
+        ),
+        lambda w, s: update(s, may_decide="Beraten, nicht abstimmen"),
     ),
     "kompass.public": (
         lambda w: None,
