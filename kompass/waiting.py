@@ -13,6 +13,7 @@ from decisions.models import Decision
 from decisions.selectors import VOTING_ACCESS
 from goals.models import Goal, Milestone
 from meetings.models import Meeting, Minutes, SchedulePoll
+from reflection.selectors import rounds_to_answer
 from workspaces.models import Invitation
 
 LIMIT = 5
@@ -29,6 +30,7 @@ class Waiting:
     milestones: list
     goals: list
     invitations: list
+    reflections: list
 
     def __bool__(self) -> bool:
         return any(vars(self).values())
@@ -129,4 +131,5 @@ def waiting_for(viewer, *, now=None) -> Waiting:
         milestones=milestones_due(viewer, today),
         goals=goals_due(viewer, today),
         invitations=invitations_for(viewer.user, now),
+        reflections=list(rounds_to_answer(viewer)[:LIMIT]),
     )

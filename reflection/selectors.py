@@ -1,12 +1,18 @@
 """Reads of the reflection — always through visibility (``visible_to``). What of the answers
 anyone may see is decided in ``reflection/results.py`` alone."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from decisions.models import Decision
 from goals.models import Goal
-from reflection.models import Consequence, Evaluation, ReflectionRound, ReflectionSettings
+from reflection.models import (
+    Consequence,
+    Evaluation,
+    ReflectionRound,
+    ReflectionSettings,
+    Response,
+)
 from workspaces.models import Membership, Partner, Side
 from workspaces.visibility import Visibility
 
@@ -34,6 +40,14 @@ def open_closed(viewer):
     running = rows.filter(closed_at__isnull=True, opens_on__lte=today, closes_on__gte=today)
     closed = rows.filter(Q(closed_at__isnull=False) | Q(closes_on__lt=today))
     return running, closed
+
+
+def rounds_to_answer(viewer):
+    """Running rounds the viewer has not answered yet — for the viewer alone (the overview's
+    „Was wartet auf euch?“ and the weekly digest)."""
+    running, _ = open_closed(viewer)
+    mine = Response.objects.filter(round=OuterRef("pk"), membership=viewer.membership)
+    return running.exclude(Exists(mine)).order_by("closes_on", "id")
 
 
 def trend_rounds(viewer) -> list:

@@ -75,3 +75,13 @@ def test_a_published_evaluation_is_on_the_public_page_and_a_members_one_is_not(
         expected_version=evaluation.version,
     )
     assert client.get(f"/oeffentlich/{coproduction.slug}/", secure=True).status_code == 404
+
+
+def test_the_overview_says_a_running_round_waits_for_the_own_answers_until_given(
+    client, coproduction, round_, civil_member
+):
+    client.force_login(civil_member.user)
+    overview = f"/werkstatt/{coproduction.slug}/"
+    assert "Reflexion – eure Antworten fehlen" in client.get(overview, secure=True).content.decode()
+    answer_all(round_, [civil_member])
+    assert "eure Antworten fehlen" not in client.get(overview, secure=True).content.decode()
