@@ -46,8 +46,9 @@ def handover_list(request, coproduction, viewer):
 
 @member_view
 def handover_create(request, coproduction, viewer):
-    leaving_pk = request.GET.get("geht", "")
-    initial = {"leaving": int(leaving_pk)} if leaving_pk.isdecimal() else {}
+    # Prefilled from the leave page (?geht=) and the mandate's rotation page (&mandat=).
+    asked = {"leaving": request.GET.get("geht", ""), "mandate": request.GET.get("mandat", "")}
+    initial = {name: int(value) for name, value in asked.items() if value.isdecimal()}
 
     def create(values):
         return services.handover_create(

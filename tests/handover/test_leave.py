@@ -144,3 +144,28 @@ def test_the_member_page_leads_to_the_leave_page(civil_member):
     url = reverse("workspaces:member", args=[civil_member.coproduction.slug, civil_member.pk])
     page = login(civil_member.user).get(url, secure=True).content.decode()
     assert leave_url(civil_member) in page
+
+
+def test_the_leave_page_costs_the_same_queries_however_much_the_person_holds(
+    coproduction, civil_member, civil_successor
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            response = login(civil_member.user).get(leave_url(civil_member), secure=True)
+            assert response.status_code == 200
+        return len(captured)
+
+    make_goal(coproduction, steward=civil_member)
+    queries()  # the first request also fills the per-process caches
+    few = queries()
+    for _ in range(10):
+        make_goal(coproduction, steward=civil_member)
+        make_milestone(
+            coproduction,
+            responsible=civil_member,
+            due_date=timezone.localdate() + timedelta(days=9),
+        )
+    assert queries() == few
