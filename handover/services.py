@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from handover.models import ChecklistItem, Handover
 from history.models import ChangeRecord
-from history.services import record_change, snapshot
+from history.services import record_change, reference, snapshot
 from workspaces.concurrency import StaleEdit, save_versioned
 from workspaces.services import WorkspaceError, update_recorded
 from workspaces.visibility import Visibility, may_link
@@ -25,6 +25,9 @@ HANDOVER_FIELDS = [
     "visibility",
 ]
 SIGNATURES = ["leaving_signed_at", "successor_signed_at"]
+# A mandate has no visibility of its own; the history names it through its body, so that a
+# reader sees its name only while they may see the body (history.models.ChangeRecord).
+RECORDED = [name for name in HANDOVER_FIELDS if name != "mandate"]
 DEFAULT_ITEMS = [
     (ChecklistItem.Kind.TASKS, "Offene Aufgaben sind besprochen und übergeben."),
     (
@@ -38,6 +41,13 @@ DEFAULT_ITEMS = [
     ),
 ]
 LEAVING, SUCCESSOR = "leaving", "successor"
+
+
+def _mandate_ref(handover: Handover):
+    mandate = handover.mandate
+    if mandate is None:
+        return None
+    return reference(mandate.body, label=f"{mandate.partner.name} in {mandate.body.name}")
 
 
 class HandoverError(WorkspaceError):
@@ -132,7 +142,7 @@ def handover_create(
     ChecklistItem.objects.bulk_create(
         ChecklistItem(handover=handover, kind=kind, text=text) for kind, text in DEFAULT_ITEMS
     )
-    values = snapshot(handover, HANDOVER_FIELDS)
+    values = {**snapshot(handover, RECORDED), "mandate": _mandate_ref(handover)}
     record_change(
         actor=actor,
         item=handover,
@@ -162,7 +172,10 @@ def handover_update(*, actor, handover: Handover, expected_version: int, **value
     changed = any(stored.get(name) != getattr(value, "pk", value) for name, value in values.items())
     if changed:
         values.update(dict.fromkeys(SIGNATURES))
-    return update_recorded(actor, handover, HANDOVER_FIELDS + SIGNATURES, expected_version, values)
+    m2m = ("mandate", _mandate_ref, lambda h: None)
+    return update_recorded(
+        actor, handover, RECORDED + SIGNATURES, expected_version, values, m2m=m2m
+    )
 
 
 @transaction.atomic

@@ -32,7 +32,7 @@ from workspaces.pages import (
 from workspaces.rules import require
 from workspaces.services import WorkspaceError
 from workspaces.views import paginate, workspace_render
-from workspaces.visibility import get_visible
+from workspaces.visibility import get_visible, sees
 
 CARDS = [48, 22, 37]
 
@@ -106,8 +106,11 @@ def handover_detail(request, coproduction, viewer, pk):
 
 
 def _detail_context(viewer, handover, item_form) -> dict:
+    mandate = handover.mandate
     return {
         "handover": handover,
+        # Named only while the viewer sees its body (which may have narrowed since).
+        "mandate": mandate if mandate and sees(viewer, mandate.body) else None,
         "items": list(handover.items.all()),
         "may_work": _may_work(viewer, handover) and not handover.signed,
         "role": services.signer_role(viewer, handover),

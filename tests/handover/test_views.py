@@ -136,3 +136,22 @@ def test_the_list_costs_the_same_queries_with_many_handovers(coproduction, coord
     for n in range(15):
         create(people[n % 4], people[(n + 1) % 4])
     assert queries() == few
+
+
+def test_a_mandate_whose_body_became_side_only_is_no_longer_named_to_the_other_side(
+    coproduction, coordinator, civil_member, civil_successor, admin_member
+):
+    from structures.models import Body
+
+    from .conftest import make_body, make_mandate
+
+    body = make_body(coproduction, coordinator, name="Vorbereitungskreis der Initiative")
+    mandate = make_mandate(body, civil_member, coordinator)
+    handover = create(civil_member, civil_successor, mandate=mandate)
+    page = url("handover", coproduction, handover.pk)
+    assert "Vorbereitungskreis" in login(admin_member.user).get(page, secure=True).content.decode()
+    Body.objects.filter(pk=body.pk).update(visibility="side", owner_side="civil_society")
+    other = login(admin_member.user).get(page, secure=True).content.decode()
+    assert "Vorbereitungskreis" not in other
+    assert "(nicht sichtbar)" in other  # the history entry that named it
+    assert "Vorbereitungskreis" in login(civil_member.user).get(page, secure=True).content.decode()
