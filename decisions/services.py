@@ -88,15 +88,18 @@ def _check_replacement(old: Decision | None, *, visibility: str, owner_side: str
 
 
 def _check_narrowing(decision: Decision, *, visibility: str) -> None:
-    """A draft becomes side-only only while no conflict seen more widely names it."""
-    if linked_more_widely(
-        decision.resolved_conflicts.all(), visibility=visibility, owner_side=decision.owner_side
-    ).exists():
-        raise DecisionError(
-            "Konflikte, die mehr Menschen sehen, nennen diese Entscheidung. Sie kann nicht nur "
-            "für eine Seite sichtbar werden.",
-            field="visibility",
-        )
+    """A draft becomes side-only only while no conflict or knowledge item seen more widely
+    names it."""
+    for rows, what in [
+        (decision.resolved_conflicts.all(), "Konflikte"),
+        (decision.knowledge_items.all(), "Einträge im Wissensarchiv"),
+    ]:
+        if linked_more_widely(rows, visibility=visibility, owner_side=decision.owner_side).exists():
+            raise DecisionError(
+                f"{what}, die mehr Menschen sehen, nennen diese Entscheidung. Sie kann nicht "
+                "nur für eine Seite sichtbar werden.",
+                field="visibility",
+            )
 
 
 def _check_prepared_by(coproduction, prepared_by) -> None:

@@ -12,6 +12,7 @@ from conflicts import demo as conflicts_demo
 from decisions import demo as decisions_demo
 from goals import demo as goals_demo
 from handover import demo as handover_demo
+from knowledge import demo as knowledge_demo
 from meetings import demo as meetings_demo
 from reflection import demo as reflection_demo
 from resources import demo as resources_demo
@@ -34,6 +35,7 @@ def create_demo(password: str):
     reflection_demo.add_demo(coproduction, members)
     handover_demo.add_demo(coproduction, members)
     actors_demo.add_demo(coproduction, members)
+    knowledge_demo.add_demo(coproduction, members)
     return coproduction
 
 
@@ -54,4 +56,5 @@ def add_large(
     reflection_demo.add_large(coproduction)
     handover_demo.add_large(coproduction)
     actors_demo.add_large(coproduction, actor_count=actor_count)
+    knowledge_demo.add_large(coproduction, item_count=decision_count)
     return coproduction

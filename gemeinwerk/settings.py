@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "reflection",
     "handover",
     "actors",
+    "knowledge",
     # Top apps: they read every part above.
     "kompass",
     "demo",
@@ -180,6 +181,11 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+# Uploaded documents (the knowledge archive): outside every static path and without a URL of
+# their own (no MEDIA_URL) — only the download view, which asks who may see them, reads them.
+# Several app servers share one volume here (README: "Uploaded files").
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -18,6 +18,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
+# Uploads of one test run go to a directory of their own.
+MEDIA_ROOT = Path(tempfile.gettempdir()) / f"gemeinwerk-media-{os.getpid()}"
+
 # A real SQLite file in WAL mode, as in production: the in-memory test database uses table
 # locks that ignore the busy timeout, which would hide how concurrent writers really behave.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405

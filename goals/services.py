@@ -131,6 +131,7 @@ def _still_referenced(goal: Goal) -> bool:
             goal.obstacles.all(),
             goal.decisions.all(),
             goal.reflection_consequences.all(),  # reflection's consequences (no import)
+            goal.knowledge_items.all(),  # the knowledge archive's links (knowledge.links)
         )
     )
 
@@ -207,7 +208,8 @@ def goal_update(*, actor, goal: Goal, expected_version: int, answers=None, **val
     if was_shared and visibility == Visibility.SIDE and _still_referenced(goal):
         raise GoalError(
             "Auf dieses geteilte Ziel beziehen sich schon gemeinsame Ziele, Meilensteine, "
-            "Hindernisse oder Entscheidungen. Es kann nicht mehr nur für eure Seite sichtbar sein.",
+            "Hindernisse, Entscheidungen oder Wissen. Es kann nicht mehr nur für eure Seite "
+            "sichtbar sein.",
             field="visibility",
         )
     if not goal.is_joint:

@@ -374,14 +374,18 @@ def meeting_update(*, actor, meeting: Meeting, expected_version: int, **values) 
             "von der Tagesordnung, bevor mehr Menschen das Treffen sehen.",
             field="visibility",
         )
-    if linked_more_widely(
-        stored.decisions.all(), visibility=merged["visibility"], owner_side=stored.owner_side
-    ).exists():
-        raise MeetingError(
-            "Entscheidungen, die mehr Menschen sehen, nennen dieses Treffen. Es kann nicht nur "
-            "für eine Seite sichtbar werden.",
-            field="visibility",
-        )
+    for rows, what in [
+        (stored.decisions.all(), "Entscheidungen"),
+        (stored.knowledge_items.all(), "Einträge im Wissensarchiv"),  # knowledge.links
+    ]:
+        if linked_more_widely(
+            rows, visibility=merged["visibility"], owner_side=stored.owner_side
+        ).exists():
+            raise MeetingError(
+                f"{what}, die mehr Menschen sehen, nennen dieses Treffen. Es kann nicht nur "
+                "für eine Seite sichtbar werden.",
+                field="visibility",
+            )
     if any(merged[name] != getattr(stored, name) for name in CALENDAR_FIELDS):
         values["sequence"] = stored.sequence + 1
     updated = update_recorded(actor, meeting, MEETING_FIELDS, expected_version, values)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from actors.models import Actor
 from decisions.models import Decision
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
+from knowledge.models import GlossaryTerm, KnowledgeItem
 from meetings.models import Meeting, Minutes
 from reflection import selectors as reflection
 from structures.models import Body, Mandate, PhasePlan
@@ -44,6 +45,8 @@ def _published_sources():
         Decision.objects.public().filter(status__in=TAKEN),
         reflection.public_evaluations(),
         Actor.objects.public(),
+        KnowledgeItem.objects.public(),
+        GlossaryTerm.objects.public(),
     ]
 
 
@@ -171,3 +174,14 @@ def happened_at(item):
     if isinstance(item, Decision):
         return item.decided_at
     return item.ends_at
+
+
+def knowledge_items(viewer):
+    """Published notes, links and documents: what the co-production shares beyond itself
+    (card 37)."""
+    return KnowledgeItem.objects.visible_to(viewer).order_by("-id")
+
+
+def glossary_terms(viewer):
+    """Public terms with their plain-language summary (card 51)."""
+    return GlossaryTerm.objects.visible_to(viewer).order_by("term", "id")

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.directory, name="directory"),
     path("<slug:slug>/", views.public_page, name="page"),
     path("<slug:slug>/neuigkeiten.atom", feeds.PublicFeed(), name="feed"),
+    path("<slug:slug>/wissen/<int:pk>/datei/", views.knowledge_file, name="knowledge_file"),
 ]

@@ -9,10 +9,13 @@ the public page always leads somewhere.
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
 
+from knowledge.uploads import download_response
 from workspaces.models import Coproduction
 from workspaces.selectors import viewer_for
 from workspaces.views import paginate
+from workspaces.visibility import get_visible
 
 from . import selectors
 
@@ -44,8 +47,12 @@ def public_page(request, slug):
     decisions = paginate(request, selectors.decisions(public), "beschluesse", anchor="beschluesse")
     held = paginate(request, selectors.held_meetings(public), "treffen", anchor="treffen")
     actors = paginate(request, selectors.actors(public), "akteure", anchor="akteure")
+    knowledge = paginate(request, selectors.knowledge_items(public), "wissen", anchor="wissen")
+    terms = paginate(
+        request, selectors.glossary_terms(public), "begriffe", per_page=100, anchor="begriffe"
+    )
     published = any(sections[name] for name in sections if name != "partners") or any(
-        page.paginator.count for page in (milestones, decisions, held, actors)
+        page.paginator.count for page in (milestones, decisions, held, actors, knowledge, terms)
     )
     if not published and not viewer_for(request.user, coproduction).is_member:
         raise Http404
@@ -62,5 +69,19 @@ def public_page(request, slug):
             "decisions": decisions,
             "held": held,
             "actors": actors,
+            "knowledge": knowledge,
+            "terms": terms,
         },
     )
+
+
+@require_GET
+def knowledge_file(request, slug, pk):
+    """A published document, for everybody; anything not public answers 404 — for members
+    too, who download theirs in the Werkstatt."""
+    coproduction = get_object_or_404(Coproduction, slug=slug)
+    public = selectors.public_viewer(coproduction)
+    item = get_visible(selectors.knowledge_items(public), public, pk=pk)
+    if not item.file:
+        raise Http404
+    return download_response(item)

@@ -16,6 +16,7 @@ from decisions.models import Decision
 from demo.build import SLUG, USERS, create_demo
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
 from handover.models import Handover
+from knowledge.models import GlossaryTerm, KnowledgeItem
 from meetings.models import Meeting, Minutes, SchedulePoll
 from reflection.models import Consequence, Evaluation
 from resources.models import Funding, Position
@@ -51,6 +52,8 @@ def side_only_texts(visibility="side"):
         (SchedulePoll, ["title"]),
         (Consequence, ["text"]),
         (Evaluation, ["text"]),
+        (KnowledgeItem, ["title", "text", "url", "file_name"]),
+        (GlossaryTerm, ["term", "explanation", "plain_summary"]),
         (
             Actor,
             ["name", "role", "why_join", "tasks", "channel", "may_decide", "dependencies"],

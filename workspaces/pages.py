@@ -146,6 +146,7 @@ SECTION_CARDS = {
     "reflection": [46, 11],
     "handover": [48, 22, 37],
     "actors": [47, 23, 49],
+    "knowledge": [48, 51, 37],
 }
 
 

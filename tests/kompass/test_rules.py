@@ -18,6 +18,7 @@ from meetings.models import AgendaItem, Meeting, Minutes, ProposedDate, Schedule
 from resources.models import Funding, Position
 from structures.models import Body, Mandate, PhasePlan
 from tests.factories import add_member, make_coproduction, make_goal, make_user, partner_on
+from tests.knowledge.kompass_cases import CASES as KNOWLEDGE_CASES
 from tests.reflection.kompass_cases import CASES as REFLECTION_CASES
 from workspaces.models import Coproduction, Membership
 from workspaces.selectors import viewer_for
@@ -400,6 +401,8 @@ CASES = {
     ),
 }
 CASES.update(REFLECTION_CASES)
+
+CASES.update(KNOWLEDGE_CASES)
 
 
 def test_every_rule_has_a_case():
