@@ -42,36 +42,46 @@ def public_terms_without_plain_words(ctx):
     )
 
 
-def _happened(ctx) -> dict:
-    """Decisions taken and meetings held that the viewer sees, and how many are side-only."""
+def _archive_state(ctx) -> dict:
+    """Decisions taken and meetings held that the viewer sees (how many, how many side-only),
+    and whether knowledge the viewer sees names any decision or meeting. Read once per check,
+    whether the rule applies or not, so the Check's queries do not depend on the data."""
+    cached = getattr(ctx, "_knowledge_archive", None)
+    if cached is not None:
+        return cached
     side = Count("pk", filter=Q(visibility=Visibility.SIDE))
     decisions = Decision.objects.visible_to(ctx.viewer).filter(status__in=TAKEN)
     meetings = Meeting.objects.visible_to(ctx.viewer).filter(starts_at__lt=ctx.now)
     d = decisions.aggregate(n=Count("pk"), side=side)
     m = meetings.aggregate(n=Count("pk"), side=side)
-    return {"count": d["n"] + m["n"], "side": d["side"] + m["side"]}
+    kept = KnowledgeItem.objects.visible_to(ctx.viewer).filter(
+        Q(decisions__isnull=False) | Q(meetings__isnull=False)
+    )
+    ctx._knowledge_archive = {
+        "count": d["n"] + m["n"],
+        "side": d["side"] + m["side"],
+        "kept": kept.exists(),
+    }
+    return ctx._knowledge_archive
 
 
 def enough_happened(ctx) -> bool:
-    return _happened(ctx)["count"] >= ENOUGH_HAPPENED
+    return _archive_state(ctx)["count"] >= ENOUGH_HAPPENED
 
 
 def knowledge_not_kept(ctx):
     """Nothing in the archive the viewer sees belongs to a decision or a meeting: what was
     learned there lives only in the heads of those who were there (card 48)."""
-    kept = KnowledgeItem.objects.visible_to(ctx.viewer).filter(
-        Q(decisions__isnull=False) | Q(meetings__isnull=False)
-    )
-    if kept.exists():
+    state = _archive_state(ctx)
+    if state["kept"]:
         return None
-    happened = _happened(ctx)
     return Problem(
-        text=f"Zu {happened['count']} getroffenen Entscheidungen und stattgefundenen Treffen "
+        text=f"Zu {state['count']} getroffenen Entscheidungen und stattgefundenen Treffen "
         "habt ihr kein Wissen abgelegt. Was ihr dort gelernt habt, geht mit den Menschen, "
         "die dabei waren.",
         url=ctx.url("knowledge:create"),
-        state=str(happened["count"]),
-        side_only=bool(happened["side"]),
+        state=str(state["count"]),
+        side_only=bool(state["side"]),
     )
 
 

@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 
 from workspaces.services import WorkspaceError
 
@@ -194,8 +194,12 @@ def remove(name: str) -> None:
 def download_response(item) -> FileResponse:
     """The item's file as a download: never shown in the browser, never sniffed."""
     kind = KINDS[item.file_type]
+    try:
+        stored = default_storage.open(item.file.name, "rb")
+    except FileNotFoundError as missing:  # e.g. restored from a backup taken mid-deletion
+        raise Http404 from missing
     response = FileResponse(
-        default_storage.open(item.file.name, "rb"),
+        stored,
         as_attachment=True,
         filename=item.file_name,
         content_type=kind.content_type,

@@ -136,3 +136,46 @@ def test_a_term_is_explained_once_among_what_its_side_sees(coordinator, coproduc
     with pytest.raises(KnowledgeError, match="gibt es schon"):
         services.term_create(**c, owner_side="administration", term="träger")
     assert GlossaryTerm.objects.count() == 2
+
+
+def test_a_meeting_or_draft_decision_named_by_shared_knowledge_stays_shared(
+    coordinator, coproduction
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from decisions import services as decisions
+    from meetings import services as meetings
+    from meetings.models import Meeting
+
+    start = timezone.now() + timedelta(days=3)
+    meeting = Meeting.objects.create(
+        coproduction=coproduction,
+        owner_side="administration",
+        title="Amtsrunde",
+        format="in_person",
+        place="Rathaus",
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+    )
+    decision = decisions.decision_create(
+        actor=coordinator,
+        coproduction=coproduction,
+        owner_side="administration",
+        question="Nehmen wir teil?",
+        procedure="consensus",
+        visibility="side",
+    )
+    decisions.decision_update(
+        actor=coordinator, decision=decision, expected_version=1, visibility="coproduction"
+    )
+    create(coordinator, coproduction, meetings=[meeting], decisions=[decision])
+    with pytest.raises(WorkspaceError, match="Wissensarchiv"):
+        meetings.meeting_update(
+            actor=coordinator, meeting=meeting, expected_version=1, visibility="side"
+        )
+    with pytest.raises(WorkspaceError, match="Wissensarchiv"):
+        decisions.decision_update(
+            actor=coordinator, decision=decision, expected_version=2, visibility="side"
+        )
