@@ -4,7 +4,7 @@ The positions a funding pays are prefetched through ``visible_to`` as well, so a
 names a position its viewer may not see.
 """
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 
 from resources.models import Funding, Position
 
@@ -38,9 +38,11 @@ def timeline_rows(viewer) -> tuple[list, list, int, int]:
     TIMELINE_LIMIT each — and how many there are in all."""
     fundings = Funding.objects.visible_to(viewer).select_related("partner")
     positions = Position.objects.visible_to(viewer).select_related("partner")
+    # Open-ended rows end last, on every database.
+    latest = (F("end_date").desc(nulls_first=True), "-id")
     return (
-        list(fundings.order_by("-end_date", "id")[:TIMELINE_LIMIT])[::-1],
-        list(positions.order_by("-end_date", "id")[:TIMELINE_LIMIT])[::-1],
+        list(fundings.order_by(*latest)[:TIMELINE_LIMIT])[::-1],
+        list(positions.order_by(*latest)[:TIMELINE_LIMIT])[::-1],
         fundings.count(),
         positions.count(),
     )
