@@ -18,3 +18,12 @@ def handovers_for(viewer):
 
 def handover_detail_for(viewer):
     return handovers_for(viewer).select_related("mandate__body", "mandate__partner")
+
+
+def handovers_to_sign(viewer):
+    """The viewer's own handovers (leaving or taking over) that still lack their signature."""
+    me = viewer.membership
+    return handovers_for(viewer).filter(
+        Q(leaving=me, leaving_signed_at__isnull=True)
+        | Q(successor=me, successor_signed_at__isnull=True)
+    )

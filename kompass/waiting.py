@@ -12,6 +12,7 @@ from django.utils import timezone
 from decisions.models import Decision
 from decisions.selectors import VOTING_ACCESS
 from goals.models import Goal, Milestone
+from handover.selectors import handovers_to_sign
 from meetings.models import Meeting, Minutes, SchedulePoll
 from reflection.selectors import rounds_to_answer
 from workspaces.models import Invitation
@@ -31,6 +32,7 @@ class Waiting:
     goals: list
     invitations: list
     reflections: list
+    handovers: list
 
     def __bool__(self) -> bool:
         return any(vars(self).values())
@@ -132,4 +134,5 @@ def waiting_for(viewer, *, now=None) -> Waiting:
         goals=goals_due(viewer, today),
         invitations=invitations_for(viewer.user, now),
         reflections=list(rounds_to_answer(viewer)[:LIMIT]),
+        handovers=list(handovers_to_sign(viewer)[:LIMIT]),
     )

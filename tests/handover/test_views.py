@@ -155,3 +155,13 @@ def test_a_mandate_whose_body_became_side_only_is_no_longer_named_to_the_other_s
     assert "Vorbereitungskreis" not in other
     assert "(nicht sichtbar)" in other  # the history entry that named it
     assert "Vorbereitungskreis" in login(civil_member.user).get(page, secure=True).content.decode()
+
+
+def test_the_overview_tells_each_of_the_two_what_waits_for_their_signature(
+    coproduction, civil_member, civil_successor, admin_member
+):
+    create(civil_member, civil_successor)
+    overview = reverse("kompass:overview", args=[coproduction.slug])
+    for person, expected in ((civil_member, True), (civil_successor, True), (admin_member, False)):
+        page = login(person.user).get(overview, secure=True).content.decode()
+        assert ("Übergabe abschließen" in page) is expected
