@@ -61,11 +61,16 @@ def actor_list(request, coproduction, viewer):
 def actor_map(request, coproduction, viewer):
     """Die Akteurslandkarte: partners in the middle, actors around them by closeness, their
     size by influence, lines for their relations. The table below says the same in text."""
-    actors = selectors.map_actors(viewer)
+    actors = selectors.map_actors(viewer, limit=selectors.MAP_LIMIT)
     drawn = stakeholder_map.layout(
-        selectors.partners_of(coproduction), list(actors), selectors.relations_of(actors)
+        selectors.partners_of(coproduction), actors, selectors.relations_of(actors)
     )
-    context = {"map": drawn, "page": paginate(request, drawn.actors, "seite", anchor="tabelle")}
+    context = {
+        "map": drawn,
+        "page": paginate(request, drawn.actors, "seite", anchor="tabelle"),
+        "total": Actor.objects.visible_to(viewer).count(),
+        "limit": selectors.MAP_LIMIT,
+    }
     return workspace_render(request, "actors/actor_map.html", context, section=SECTION)
 
 

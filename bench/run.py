@@ -86,9 +86,27 @@ def page_vs_baseline(client, url):
 # list (20 members, 10 goals per section, 100 side goals for the overlap page); "large" is the
 # large demo; "xl" ten times that.
 LEVELS = {
-    "small": {"members": 24, "goal_count": 200, "milestone_count": 40, "decision_count": 40},
-    "large": {"members": 60, "goal_count": 2000, "milestone_count": 2000, "decision_count": 2000},
-    "xl": {"members": 600, "goal_count": 20000, "milestone_count": 20000, "decision_count": 20000},
+    "small": {
+        "members": 24,
+        "goal_count": 200,
+        "milestone_count": 40,
+        "decision_count": 40,
+        "actor_count": 30,
+    },
+    "large": {
+        "members": 60,
+        "goal_count": 2000,
+        "milestone_count": 2000,
+        "decision_count": 2000,
+        "actor_count": 300,
+    },
+    "xl": {
+        "members": 600,
+        "goal_count": 20000,
+        "milestone_count": 20000,
+        "decision_count": 20000,
+        "actor_count": 3000,
+    },
 }
 WERKSTATT_ROUNDS = int(os.environ.get("BENCH_WERKSTATT_ROUNDS", "15"))
 PICK = "ziele/gemeinsam/neu/?auswahl=answers&answers__q=Quartier+3"
@@ -113,6 +131,9 @@ WERKSTATT_PAGES = [
     "entscheidungen/neu/",
     "entscheidungen/{decision}/",
     "konflikte/",
+    "akteure/",
+    "akteure/landkarte/",
+    "akteure/neu/",
     "partner/",
     "mitglieder/",
     "suche/?q=Wohnungen+Quartier",

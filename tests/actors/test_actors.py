@@ -213,3 +213,20 @@ def test_list_and_map_take_the_same_queries_for_ten_or_three_hundred_actors(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(url(name, coproduction), secure=True)
     assert response.status_code == 200
+
+
+def test_a_crowded_map_draws_the_most_influential_and_says_so(
+    coproduction, coordinator, monkeypatch
+):
+    monkeypatch.setattr("actors.selectors.MAP_LIMIT", 3)
+    for i, influence in enumerate(["low", "high", "low", "middle", "high", "low"]):
+        make_actor(coproduction, coordinator, name=f"Akteur {i}", influence=influence)
+    page = login(coordinator).get(url("map", coproduction), secure=True).content.decode()
+    svg = page.split("<svg")[1].split("</svg>")[0]
+    assert "die 3 Akteure mit dem größten Einfluss" in page and "von 6" in page
+    assert {n for n in ("Akteur 1", "Akteur 3", "Akteur 4") if n in svg} == {
+        "Akteur 1",
+        "Akteur 3",
+        "Akteur 4",
+    }
+    assert "Akteur 0" not in svg and "Akteur 5" not in svg
