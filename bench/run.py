@@ -134,6 +134,9 @@ WERKSTATT_PAGES = [
     "akteure/",
     "akteure/landkarte/",
     "akteure/neu/",
+    "reflexion/",
+    "reflexion/verlauf/",
+    "reflexion/{round}/",
     "partner/",
     "mitglieder/",
     "suche/?q=Wohnungen+Quartier",
@@ -158,8 +161,10 @@ def cpu_ms(fn, rounds):
 def werkstatt_ids(coproduction) -> dict:
     from decisions.models import Decision
     from goals.models import Goal, Milestone
+    from reflection.models import ReflectionRound
 
     return {
+        "round": ReflectionRound.objects.filter(coproduction=coproduction).latest("pk").pk,
         "joint": Goal.objects.filter(coproduction=coproduction, kind="joint").latest("pk").pk,
         "milestone": Milestone.objects.filter(coproduction=coproduction).latest("pk").pk,
         "decision": Decision.objects.filter(coproduction=coproduction).latest("pk").pk,

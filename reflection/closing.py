@@ -6,6 +6,7 @@ from django.utils import timezone
 from history.models import ChangeRecord
 from history.services import record_change
 from reflection.models import ReflectionRound, Response
+from reflection.results import live_stats
 from workspaces.concurrency import StaleEdit, save_versioned
 from workspaces.services import WorkspaceError
 
@@ -26,12 +27,14 @@ def round_close(*, actor, round_: ReflectionRound, expected_version: int | None 
         )
     Response.objects.filter(round=current).update(membership=None)
     current.closed_at = timezone.now()
-    save_versioned(current, expected_version=current.version, fields=["closed_at"])
+    current.summary = live_stats([current.pk])[current.pk]
+    save_versioned(current, expected_version=current.version, fields=["closed_at", "summary"])
     record_change(
         actor=actor,
         item=current,
         action=ChangeRecord.Action.UPDATED,
         changes={"closed_at": [None, current.closed_at.isoformat()]},
     )
-    round_.closed_at, round_.version = current.closed_at, current.version
+    round_.closed_at, round_.summary = current.closed_at, current.summary
+    round_.version = current.version
     return True

@@ -12,6 +12,7 @@ from accounts.models import User
 from goals.models import Goal
 from reflection import services
 from reflection.models import Answer, Consequence, Question, ReflectionRound, Response
+from reflection.results import live_stats
 from workspaces.models import Membership
 
 # More voices: results are shown only for groups of three, so each side needs three.
@@ -153,6 +154,8 @@ def add_large(coproduction, *, rounds: int = 24, consequences: int = 200) -> Non
         for response in responses
         for question in Question.values
     )
+    for round_id, summary in live_stats([r.pk for r in made]).items():
+        ReflectionRound.objects.filter(pk=round_id).update(summary=summary)
     Consequence.objects.bulk_create(
         Consequence(
             coproduction=coproduction,

@@ -88,6 +88,9 @@ class ReflectionRound(VisibleItem):
     closes_on = models.DateField("Endet am")
     # Set when the round was closed: early by the coordination or by the worker after its end.
     closed_at = models.DateTimeField("Abgeschlossen am", null=True, blank=True)
+    # Kept when the round closes: answers counted per side and question (results.live_stats),
+    # so results and trends never aggregate a closed round's answers again.
+    summary = models.JSONField(default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(default=1)
 

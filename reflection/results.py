@@ -19,7 +19,7 @@ The rules, and why:
 
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count, Q, Sum
+from django.db.models import Count, Q, Sum
 
 from reflection.models import QUESTION_SHORT, SCALE, Answer, Question, Response
 from workspaces.models import Side
@@ -72,19 +72,59 @@ def side_label(side: str) -> str:
     return Side(side).label if side else "Alle zusammen"
 
 
-def _question_results(rows, comments) -> list[QuestionResult]:
+def live_stats(round_ids) -> dict[int, dict]:
+    """Per round: how many answered per side (``counts``) and per side and question the
+    number of answers, their sum and how many chose each point (``stats``). Two queries for
+    any number of rounds. A closed round keeps this as its ``summary`` (it never changes)."""
+    data = {pk: {"counts": {}, "stats": {}} for pk in round_ids}
+    for round_id, side, n in (
+        Response.objects.filter(round__in=round_ids)
+        .values_list("round", "side")
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        data[round_id]["counts"][side] = n
+    per_score = {f"s{s}": Count("id", filter=Q(score=s)) for s, _ in SCALE}
+    rows = (
+        Answer.objects.filter(response__round__in=round_ids)
+        .values("response__round", "response__side", "question")
+        .annotate(n=Count("id"), sum=Sum("score"), **per_score)
+        .order_by()
+    )
+    for row in rows:
+        stats = data[row.pop("response__round")]["stats"]
+        stats.setdefault(row.pop("response__side"), {})[row.pop("question")] = row
+    return data
+
+
+def stats_for(rounds) -> dict[int, dict]:
+    """``live_stats`` of ``rounds``, read from the summary a closed round keeps."""
+    data = {r.pk: r.summary for r in rounds if r.summary}
+    missing = [r.pk for r in rounds if not r.summary]
+    return {**data, **(live_stats(missing) if missing else {})}
+
+
+def _merged(parts: list[dict]) -> dict | None:
+    """The stats of several groups for one question as one group's."""
+    if not parts:
+        return None
+    keys = ["n", "sum", *(f"s{s}" for s, _ in SCALE)]
+    return {key: sum(part[key] for part in parts) for key in keys}
+
+
+def _question_results(stats: dict, comments: dict) -> list[QuestionResult]:
     results = []
     labels = dict(SCALE)
     for question, label in Question.choices:
-        row = rows.get(question)
-        if row is None:
+        row = stats.get(question)
+        if not row or not row["n"]:
             continue
         results.append(
             QuestionResult(
                 question=question,
                 label=label,
                 short=QUESTION_SHORT[question],
-                mean=round(float(row["mean"]), 1),
+                mean=round(row["sum"] / row["n"], 1),
                 distribution=[(s, labels[s], row[f"s{s}"]) for s, _ in SCALE],
                 comments=sorted(comments.get(question, []), key=str.casefold),
             )
@@ -93,25 +133,34 @@ def _question_results(rows, comments) -> list[QuestionResult]:
 
 
 def round_results(round_, sides: list[str]) -> list[Group]:
-    """Together first, then each of ``sides`` (the co-production's sides). Three queries."""
-    counts = dict(Response.objects.filter(round=round_).values_list("side").annotate(n=Count("id")))
+    """Together first, then each of ``sides`` (the co-production's sides). One query for the
+    comments, two more while a round has no summary yet."""
+    data = stats_for([round_])[round_.pk]
+    counts, by_side = data["counts"], data["stats"]
     shown_sides, together = shown_groups(counts)
-    answers = Answer.objects.filter(response__round=round_)
-    per_score = {f"s{s}": Count("id", filter=Q(score=s)) for s, _ in SCALE}
-    stats = answers.values("response__side", "question").annotate(mean=Avg("score"), **per_score)
-    by_side: dict[str, dict[str, dict]] = {}
-    for row in stats.order_by():
-        by_side.setdefault(row["response__side"], {})[row["question"]] = row
     texts: dict[str, dict[str, list[str]]] = {}
-    visible = [*shown_sides] if not together else list(counts)
+    visible = list(counts) if together else [*shown_sides]
     for side, question, comment in (
-        answers.filter(response__side__in=visible)
+        Answer.objects.filter(response__round=round_, response__side__in=visible)
         .exclude(comment="")
         .values_list("response__side", "question", "comment")
         .order_by()
     ):
         texts.setdefault(side, {}).setdefault(question, []).append(comment)
-    groups = [_together(counts, together, by_side, texts)]
+    groups = [
+        Group(
+            side="",
+            label=side_label(""),
+            count=sum(counts.values()),
+            shown=together,
+            questions=_question_results(
+                {q: _merged([s[q] for s in by_side.values() if q in s]) for q in Question.values},
+                {q: [c for t in texts.values() for c in t.get(q, [])] for q in Question.values},
+            )
+            if together
+            else [],
+        )
+    ]
     for side in [*sides, *sorted(set(counts) - set(sides))]:
         shown = side in shown_sides
         groups.append(
@@ -128,31 +177,6 @@ def round_results(round_, sides: list[str]) -> list[Group]:
     return groups
 
 
-def _together(counts, shown, by_side, texts) -> Group:
-    group = Group(side="", label=side_label(""), count=sum(counts.values()), shown=shown)
-    if not shown:
-        return group
-    rows: dict[str, dict] = {}
-    for side_rows in by_side.values():
-        for question, row in side_rows.items():
-            n = sum(row[f"s{s}"] for s, _ in SCALE)
-            merged = rows.setdefault(
-                question, {"sum": 0.0, "n": 0, **{f"s{s}": 0 for s, _ in SCALE}}
-            )
-            merged["sum"] += float(row["mean"]) * n  # PostgreSQL: a Decimal
-            merged["n"] += n
-            for s, _ in SCALE:
-                merged[f"s{s}"] += row[f"s{s}"]
-    for merged in rows.values():
-        merged["mean"] = merged["sum"] / merged["n"]
-    comments: dict[str, list[str]] = {}
-    for side_texts in texts.values():
-        for question, items in side_texts.items():
-            comments.setdefault(question, []).extend(items)
-    group.questions = _question_results(rows, comments)
-    return group
-
-
 @dataclass
 class TrendRow:
     round: object
@@ -166,37 +190,19 @@ class TrendRow:
 
 def trends(rounds: list, side: str = "") -> list[TrendRow]:
     """For each closed round of ``rounds`` (oldest first), the means of the group ``side``
-    (empty: together) — only where that group is shown by the rules above. Two queries,
-    however many rounds."""
-    ids = [r.pk for r in rounds]
-    counts: dict[int, dict[str, int]] = {}
-    for round_id, group_side, n in (
-        Response.objects.filter(round__in=ids)
-        .values_list("round", "side")
-        .annotate(n=Count("id"))
-        .order_by()
-    ):
-        counts.setdefault(round_id, {})[group_side] = n
-    sums: dict[int, dict[str, dict[str, list[float]]]] = {}
-    for round_id, group_side, question, total, n in (
-        Answer.objects.filter(response__round__in=ids)
-        .values_list("response__round", "response__side", "question")
-        .annotate(total=Sum("score"), n=Count("id"))
-        .order_by()
-    ):
-        sums.setdefault(round_id, {}).setdefault(question, {})[group_side] = [total, n]
+    (empty: together) — only where that group is shown by the rules above. Read from the
+    rounds' summaries: no query for rounds that have one, two for all others."""
+    data = stats_for(rounds)
     rows = []
     for round_ in rounds:
-        shown_sides, together = shown_groups(counts.get(round_.pk, {}))
-        shown = together if not side else side in shown_sides
+        counts, stats = data[round_.pk]["counts"], data[round_.pk]["stats"]
+        shown_sides, together = shown_groups(counts)
+        shown = side in shown_sides if side else together
         means = {}
         for question in Question.values:
-            parts = sums.get(round_.pk, {}).get(question, {})
-            if side:
-                parts = {side: parts[side]} if side in parts else {}
-            n = sum(p[1] for p in parts.values())
-            means[question] = (
-                round(sum(p[0] for p in parts.values()) / n, 2) if shown and n else None
-            )
+            groups = [stats[side]] if side in stats else [] if side else list(stats.values())
+            merged = _merged([g[question] for g in groups if question in g])
+            ok = shown and merged and merged["n"]
+            means[question] = round(merged["sum"] / merged["n"], 2) if ok else None
         rows.append(TrendRow(round=round_, means=means, shown=shown))
     return rows

@@ -80,3 +80,16 @@ def test_too_few_answers_say_so_on_the_page(client, coproduction, coordinator, r
         f"/werkstatt/{coproduction.slug}/reflexion/{round_.pk}/", secure=True
     ).content.decode()
     assert TOO_FEW in page and "Zwei Stimmen" not in page
+
+
+def test_a_closed_round_keeps_its_counts_so_trends_read_no_answers_again(
+    coproduction, coordinator, round_, admins, civils, django_assert_num_queries
+):
+    answer_all(round_, admins, score=2)
+    answer_all(round_, civils, score=5)
+    services.round_close(actor=coordinator, round_=round_)
+    round_.refresh_from_db()
+    assert round_.summary == results.live_stats([round_.pk])[round_.pk]
+    with django_assert_num_queries(0):
+        (row,) = results.trends([round_], "civil_society")
+    assert row.means["goals"] == 5.0
