@@ -112,3 +112,20 @@ def test_list_pages_ask_the_database_as_often_for_many_rows_as_for_few(
     few = counts()
     add(25)
     assert counts() == few
+
+
+def test_the_werkstatt_search_finds_a_funding_for_its_side_only(
+    coproduction, coordinator, office, civil_member
+):
+    make_funding(coproduction, coordinator, office, title="Mittel", funder="Stiftung Kantinenwende")
+    search = reverse("search:werkstatt", args=[coproduction.slug])
+    own = login(coordinator).get(search, {"q": "Kantinenwende"}, secure=True).content.decode()
+    other = login(civil_member.user).get(search, {"q": "Kantinenwende"}, secure=True)
+    assert "Finanzierung" in own and "Mittel" in own
+    assert (
+        "Kantinenwende"
+        not in other.content.decode()
+        .split('id="werkstatt-treffer"')[1]
+        .split('id="faecher-treffer"')[0]
+        .split("</div>", 1)[1]
+    )
