@@ -92,6 +92,7 @@ LEVELS = {
         "milestone_count": 40,
         "decision_count": 40,
         "actor_count": 30,
+        "resource_count": 30,
     },
     "large": {
         "members": 60,
@@ -99,6 +100,7 @@ LEVELS = {
         "milestone_count": 2000,
         "decision_count": 2000,
         "actor_count": 300,
+        "resource_count": 300,
     },
     "xl": {
         "members": 600,
@@ -106,6 +108,7 @@ LEVELS = {
         "milestone_count": 20000,
         "decision_count": 20000,
         "actor_count": 3000,
+        "resource_count": 3000,
     },
 }
 WERKSTATT_ROUNDS = int(os.environ.get("BENCH_WERKSTATT_ROUNDS", "15"))
@@ -134,6 +137,10 @@ WERKSTATT_PAGES = [
     "akteure/",
     "akteure/landkarte/",
     "akteure/neu/",
+    "ressourcen/",
+    "ressourcen/stellen/",
+    "ressourcen/finanzierung/",
+    "ressourcen/finanzierung/neu/",
     "reflexion/",
     "reflexion/verlauf/",
     "reflexion/{round}/",

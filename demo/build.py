@@ -47,12 +47,13 @@ def add_large(
     milestone_count: int = 2000,
     decision_count: int = 2000,
     actor_count: int = 300,
+    resource_count: int = 300,
     name: str = "Wohnraum für alle (große Demo)",
 ):
     coproduction = workspaces_demo.add_large_base(members=members, name=name)
     goals_demo.add_large(coproduction, goal_count=goal_count, milestone_count=milestone_count)
     decisions_demo.add_large(coproduction, decision_count=decision_count)
-    resources_demo.add_large(coproduction)
+    resources_demo.add_large(coproduction, count=resource_count)
     reflection_demo.add_large(coproduction)
     handover_demo.add_large(coproduction)
     actors_demo.add_large(coproduction, actor_count=actor_count)
