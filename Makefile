@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help run worker test test-browser test-postgres lint format bench demo export clean lock serve
+.PHONY: help run worker test test-browser test-postgres lint format bench load demo export clean lock serve
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -74,6 +74,10 @@ format: $(STAMP) ## Format the code with ruff
 
 bench: $(STAMP) ## Measure pages and search as ratios to a baseline (bench/)
 	$(PY) bench/run.py
+
+# LOAD_POSTGRES=postgres://postgres@127.0.0.1:5432 adds a run on PostgreSQL (a throwaway database).
+load: $(STAMP) ## Load test of the production recipe on 127.0.0.1 (locust; a few minutes)
+	$(PY) bench/load.py
 
 demo: $(STAMP) ## Add the demo co-production (and the large one) to the local SQLite database
 	DEBUG=1 $(PY) manage.py migrate --noinput

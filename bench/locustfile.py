@@ -1,0 +1,152 @@
+"""The load test's people (make load, bench/load.py): members who log in through the real
+login and click through the Werkstatt every 5–10 s — reading the overview, lists, item pages
+and the search, and now and then (about 10 %) voting or answering a scheduling poll — and the
+public reading a co-production's public page.
+
+bench/load.py writes the co-production, the people and the items to LOAD_WORLD (JSON).
+Each simulated person comes from their own address (X-Forwarded-For, as behind nginx).
+"""
+
+import itertools
+import json
+import os
+import random
+import re
+import time
+from pathlib import Path
+
+from locust import HttpUser, between, constant, task
+
+WORLD = json.loads(Path(os.environ["LOAD_WORLD"]).read_text())
+THINKING = os.environ.get("LOAD_THINK", "1") == "1"
+THINK = between(5, 10) if THINKING else constant(0)
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+_people = itertools.cycle(WORLD["people"])
+_sessions = itertools.cycle(WORLD["sessions"])
+_addresses = itertools.count(1)
+
+
+_logins: list[float] = []
+
+
+def _logged_in(environment, seconds: float):
+    """When the last member has logged in, the figures start afresh: the realistic run
+    measures the clicking, and the logins (all within the first 20 s) are reported apart —
+    in LOAD_READY, which also tells bench/load.py when to start reading the server's CPU."""
+    _logins.append(seconds)
+    members = environment.runner.target_user_classes_count.get("Member", 0)
+    if len(_logins) == members and os.environ.get("LOAD_READY"):
+        environment.runner.stats.reset_all()
+        Path(os.environ["LOAD_READY"]).write_text(json.dumps(sorted(_logins)))
+
+
+def _address() -> str:
+    n = next(_addresses)
+    return f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}"
+
+
+class Member(HttpUser):
+    weight = 9
+    wait_time = THINK
+
+    def on_start(self):
+        self.client.headers["X-Forwarded-For"] = _address()
+        self.base = f"/werkstatt/{WORLD['slug']}/"
+        if not THINKING:  # saturation: pages only, with a session logged in beforehand
+            self.client.cookies.set("sessionid", next(_sessions))
+            return
+        start = time.monotonic()
+        page = self.client.get("/konto/login/", name="login (form)")
+        token = CSRF.search(page.text).group(1)
+        self.client.post(
+            "/konto/login/",
+            {"login": next(_people), "password": WORLD["password"], "csrfmiddlewaretoken": token},
+            name="login",
+        )
+        _logged_in(self.environment, time.monotonic() - start)
+
+    def page(self, path: str, name: str):
+        self.client.get(self.base + path, name=name)
+
+    @task(4)
+    def overview(self):
+        self.page("", "(Übersicht)")
+
+    @task(6)
+    def lists(self):
+        path = random.choice(WORLD["lists"])
+        self.page(path, path)
+
+    @task(5)
+    def items(self):
+        kind, pk = random.choice(WORLD["items"])
+        self.page(f"{kind}/{pk}/", f"{kind}/{{id}}/")
+
+    @task(2)
+    def search(self):
+        word = random.choice(WORLD["searches"])
+        self.page(f"suche/?q={word}", "suche/?q=…")
+
+    @task(1)
+    def vote(self):
+        self._post(
+            f"entscheidungen/{WORLD['decision']}/",
+            "abstimmen/",
+            "vote",
+            {
+                "choice": random.choice(["yes", "no", "abstain"]),
+                "reason": "",
+            },
+        )
+
+    @task(1)
+    def answer_poll(self):
+        answers = {
+            f"date_{pk}": random.choice(["yes", "if_need_be", "no"]) for pk in WORLD["dates"]
+        }
+        self._post(f"treffen/umfragen/{WORLD['poll']}/", "antworten/", "poll answer", answers)
+
+    def _post(self, item: str, action: str, name: str, data: dict):
+        page = self.client.get(self.base + item, name=f"{name} (page)")
+        token = CSRF.search(page.text)
+        if token is None:
+            return
+        with self.client.post(
+            self.base + item + action,
+            {**data, "csrfmiddlewaretoken": token.group(1)},
+            name=name,
+            catch_response=True,
+            allow_redirects=False,
+        ) as response:
+            if response.status_code != 302:
+                response.failure(f"{name}: {response.status_code}")
+
+
+class Public(HttpUser):
+    weight = 1
+    wait_time = THINK
+
+    def on_start(self):
+        self.client.headers["X-Forwarded-For"] = _address()
+
+    @task
+    def public_page(self):
+        self.client.get(WORLD["public"], name="public page")
+
+
+class Minimal(HttpUser):
+    """The saturation run's yardsticks: a minimal Django view and a static file."""
+
+    wait_time = constant(0)
+
+    @task
+    def baseline(self):
+        self.client.get(WORLD["baseline"], name="minimal view")
+
+
+class Static(HttpUser):
+    wait_time = constant(0)
+
+    @task
+    def static(self):
+        self.client.get(WORLD["static"], name="static file")
