@@ -19,6 +19,7 @@ from knowledge.selectors import terms_for
 from workspaces.visibility import Viewer
 
 register = template.Library()
+SHORTEST = 3
 
 
 @functools.lru_cache(maxsize=64)
@@ -47,7 +48,8 @@ def _terms(context, public: bool) -> dict[str, int]:
         else:
             viewer = context["viewer"]
         rows = terms_for(viewer).values_list("term", "pk")
-        cache[key] = {escape(term).lower(): pk for term, pk in rows}
+        # A term of one or two letters ("EU") would mark half a text: explained, not linked.
+        cache[key] = {escape(term).lower(): pk for term, pk in rows if len(term) >= SHORTEST}
     return cache[key]
 
 

@@ -2,11 +2,13 @@
 item (as an attachment, never sniffed), public files for the public only when public."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template import Context, Template
 from django.test import Client
 from django.urls import reverse
 
 from knowledge import services
 from knowledge.models import KnowledgeItem
+from tests.factories import viewer_of
 from tests.goals.conftest import login
 
 from .conftest import EXE, PDF
@@ -150,3 +152,18 @@ def test_list_and_glossary_queries_do_not_grow_with_the_data(
         services.term_create(**c, term=f"Begriff {n}", explanation="…")
     many = (count(url("list", coproduction)), count(url("glossary", coproduction)))
     assert many == few
+
+
+def test_a_term_is_linked_once_as_a_whole_word_and_never_inside_markup(coordinator, coproduction):
+    c = dict(actor=coordinator, coproduction=coproduction, owner_side="administration")
+    term = services.term_create(**c, term="AG", explanation="Arbeitsgruppe.")
+    amp = services.term_create(**c, term="amp", explanation="Ein Wort wie jedes.")
+    rat = services.term_create(**c, term="Rat & Tat", explanation="Hilfe.")
+    viewer = viewer_of(coordinator, coproduction)
+    template = Template("{% load glossary %}{% glossary text %}")
+    text = "Die AG trifft die AGB-Stelle mit Rat & Tat & Rat & Tat.\n<b>fett</b>"
+    html = template.render(Context({"text": text, "coproduction": coproduction, "viewer": viewer}))
+    assert f"#begriff-{term.pk}" not in html  # two letters: explained, not linked
+    assert f"#begriff-{amp.pk}" not in html  # never inside "&amp;"
+    assert html.count(f"#begriff-{rat.pk}") == 1
+    assert "&lt;b&gt;fett&lt;/b&gt;" in html and "<br>" in html
