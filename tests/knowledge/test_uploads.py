@@ -103,3 +103,9 @@ def test_stored_files_get_random_names_inside_the_media_folder(media):
     for name in (first, second):
         assert name.startswith("wissen/") and "Bericht" not in name and ".." not in name
         assert (media / name).read_bytes() == PDF
+
+
+def test_stored_files_are_readable_by_the_app_and_its_group_only(media):
+    name = uploads.store(upload("Bericht.pdf", PDF))
+    assert (media / name).stat().st_mode & 0o777 == 0o640
+    assert (media / "wissen").stat().st_mode & 0o777 == 0o750
