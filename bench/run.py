@@ -144,6 +144,8 @@ WERKSTATT_PAGES = [
     "reflexion/",
     "reflexion/verlauf/",
     "reflexion/{round}/",
+    "wissen/",
+    "wissen/begriffe/",
     "partner/",
     "mitglieder/",
     "suche/?q=Wohnungen+Quartier",
