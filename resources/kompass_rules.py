@@ -13,9 +13,10 @@ from workspaces.visibility import Side
 
 
 def _ending(ctx, rows):
-    """Rows that end before the co-production's planned end (any end, if it has none: the
-    same ``Coproduction.planned_end`` the rule for card 35 asks for)."""
-    rows = rows.filter(end_date__isnull=False)
+    """Rows still running that end before the co-production's planned end (any end, if it
+    has none: the same ``Coproduction.planned_end`` the rule for card 35 asks for). What has
+    ended is past planning for."""
+    rows = rows.filter(end_date__gte=ctx.today)
     if ctx.coproduction.planned_end:
         rows = rows.filter(end_date__lt=ctx.coproduction.planned_end)
     return rows
@@ -55,7 +56,7 @@ def follow_up_open(ctx):
 
 def has_ends(ctx) -> bool:
     return any(
-        model.objects.visible_to(ctx.viewer).filter(end_date__isnull=False).exists()
+        model.objects.visible_to(ctx.viewer).filter(end_date__gte=ctx.today).exists()
         for model in (Funding, Position)
     )
 

@@ -176,8 +176,14 @@ def build(coproduction, viewer, *, today: date) -> Picture:
     rows = [
         Row("Finanzierung", f, "resources:funding", _ends_early(f, planned_end)) for f in fundings
     ] + [Row("Stelle", p, "resources:position", _ends_early(p, planned_end)) for p in positions]
-    periods = Funding.objects.visible_to(viewer).values_list("start_date", "end_date")
-    found = gaps(periods, start=max(today, coproduction.start_date), end=planned_end)
+    start = max(today, coproduction.start_date)
+    # What ended before the time looked at covers none of it.
+    periods = (
+        Funding.objects.visible_to(viewer)
+        .exclude(end_date__lt=start)
+        .values_list("start_date", "end_date")
+    )
+    found = gaps(periods, start=start, end=planned_end)
     axis = _range(coproduction, today, rows, planned_end)
 
     parts = [

@@ -125,3 +125,11 @@ def test_the_other_side_sees_a_gap_where_only_a_side_only_funding_covers(world):
     civil = build(coproduction, viewer_for(civil_user, coproduction), today=today)
     assert admin.gaps == [(today + timedelta(1000), date(2031, 12, 31))]
     assert civil.gaps == [(today, date(2031, 12, 31))] and not civil.rows
+
+
+def test_what_has_ended_is_no_longer_asked_about(world):
+    coproduction, _civil_user, official = world
+    make_funding(coproduction, official.user, official.partner, end_date=date(2020, 12, 31))
+    report = check.run(viewer_for(official.user, coproduction), coproduction)
+    looked_at = {f.rule.id for f in report.open} | {rule.id for rule in report.settled}
+    assert "resources.follow-up" not in looked_at  # does not apply: nothing ends ahead
