@@ -32,7 +32,7 @@ def no_affected(ctx):
     return Problem(
         text="Im Register der Akteure stehen keine Betroffenen und keine Organisationen von "
         "Betroffenen. Mit wem stimmt ihr Probleme, Ziele und Umsetzung ab?",
-        url=ctx.url("actors:create"),
+        url=ctx.url("actors:list"),
         state="none",
     )
 

@@ -89,13 +89,15 @@ def _relation_lines(actor: Actor) -> list[str]:
 
 
 def _write_relations(actor: Actor, relations: dict) -> None:
-    """``relations``: partner id -> (text, closeness); a partner without closeness has none."""
+    """``relations``: partner id -> (text, closeness); a partner given without closeness has
+    no relation (any it had goes)."""
     partners = set(
         Partner.objects.filter(
             coproduction_id=actor.coproduction_id, pk__in=list(relations)
         ).values_list("pk", flat=True)
     )
-    ActorRelation.objects.filter(actor=actor).delete()
+    # Only the partners the form spoke of: a relation to a partner who has left stays on record.
+    ActorRelation.objects.filter(actor=actor, partner_id__in=list(relations)).delete()
     ActorRelation.objects.bulk_create(
         ActorRelation(actor=actor, partner_id=pk, text=text.strip(), closeness=closeness)
         for pk, (text, closeness) in sorted(relations.items())

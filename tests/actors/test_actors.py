@@ -230,3 +230,23 @@ def test_a_crowded_map_draws_the_most_influential_and_says_so(
         "Akteur 4",
     }
     assert "Akteur 0" not in svg and "Akteur 5" not in svg
+
+
+def test_a_relation_to_a_partner_who_left_stays_when_the_actor_is_edited(coproduction, coordinator):
+    office = partner_on(coproduction, Side.ADMINISTRATION)
+    civil = partner_on(coproduction, Side.CIVIL_SOCIETY)
+    actor = make_actor(
+        coproduction,
+        coordinator,
+        relations={office.pk: ("Auftraggeber", "near"), civil.pk: ("Früher eng", "near")},
+    )
+    services.actor_update(
+        actor=coordinator,
+        item=actor,
+        expected_version=1,
+        relations={office.pk: ("Auftraggeber", "middle")},  # the form no longer lists civil
+    )
+    assert dict(actor.relations.values_list("partner_id", "closeness")) == {
+        office.pk: "middle",
+        civil.pk: "near",
+    }
