@@ -19,7 +19,7 @@ from reflection.forms import (
     RoundForm,
     SettingsForm,
 )
-from reflection.models import Evaluation, ReflectionRound
+from reflection.models import QUESTION_SHORT, Evaluation, ReflectionRound
 from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
 from workspaces.pages import (
@@ -237,7 +237,7 @@ def trends(request, coproduction, viewer):
         "side_label": results.side_label(side),
         "filters": [{"value": "", "label": results.side_label("")}]
         + [{"value": s, "label": results.side_label(s)} for s in sides],
-        "questions": [line["label"] for line in chart.trend_chart([])["lines"]],
+        "questions": list(QUESTION_SHORT.values()),
         "min_group": results.MIN_GROUP,
     }
     return workspace_render(request, "reflection/trends.html", context, section=SECTION)
