@@ -38,8 +38,9 @@ class KnowledgeForm(VisibilityMixin, VersionedForm):
             "erreichbar, worauf es ankommt (Karte 48).",
         }
 
-    def __init__(self, *args, viewer, **kwargs):
+    def __init__(self, *args, viewer, refused="", **kwargs):
         super().__init__(*args, **kwargs)
+        self.refused = refused  # why the upload handler stopped reading the file
         self.fields["kind"].choices = KnowledgeItem.Kind.choices
         limit = settings.UPLOAD_MAX_BYTES // (1024 * 1024)
         self.fields["file"].help_text = FILE_HELP.format(limit=f"{limit} MB")
@@ -60,6 +61,11 @@ class KnowledgeForm(VisibilityMixin, VersionedForm):
         self.order_fields([name for name in self.fields if name != "visibility"])
         joint = bool(self.instance.pk) and not self.instance.owner_side
         self.limit_visibility(joint=joint, default="coproduction")
+
+    def clean_file(self):
+        if self.refused:
+            raise forms.ValidationError(self.refused)
+        return self.cleaned_data.get("file")
 
 
 class TermForm(VisibilityMixin, VersionedForm):

@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.files.storage import default_storage
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import FileResponse, Http404
 
 from workspaces.services import WorkspaceError
@@ -75,6 +76,31 @@ class UploadError(WorkspaceError):
 
 def _megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.1f}".replace(".", ",").removesuffix(",0") + " MB"
+
+
+def too_large(size: int | None = None) -> str:
+    limit = _megabytes(settings.UPLOAD_MAX_BYTES)
+    found = f"Die Datei ist {_megabytes(size)} groß" if size else "Die Datei ist zu groß"
+    return (
+        f"{found}; erlaubt sind höchstens {limit}. Verkleinert sie oder legt sie woanders ab "
+        "und verlinkt sie."
+    )
+
+
+class SizeLimit(FileUploadHandler):
+    """The first upload handler (settings.FILE_UPLOAD_HANDLERS): a file stops being read once it
+    passes UPLOAD_MAX_BYTES, so nothing larger reaches memory or disk — also where no proxy
+    limits the request. The form's other fields are still read; the reason waits on the
+    request (``upload_refused``) for the form to show."""
+
+    def receive_data_chunk(self, raw_data, start):
+        if start + len(raw_data) > settings.UPLOAD_MAX_BYTES:
+            self.request.upload_refused = too_large()
+            raise SkipFile
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
 
 
 def _text_kind(upload) -> bool:
@@ -142,13 +168,8 @@ def clean_name(name: str, kind: str) -> str:
 def inspect(upload) -> tuple[str, str]:
     """(kind, clean name) of an acceptable upload; UploadError with a German reason
     otherwise."""
-    limit = settings.UPLOAD_MAX_BYTES
-    if upload.size > limit:
-        raise UploadError(
-            f"Die Datei ist {_megabytes(upload.size)} groß; erlaubt sind höchstens "
-            f"{_megabytes(limit)}. Verkleinert sie oder legt sie woanders ab und verlinkt sie.",
-            field="file",
-        )
+    if upload.size > settings.UPLOAD_MAX_BYTES:
+        raise UploadError(too_large(upload.size), field="file")
     if not upload.size:
         raise UploadError("Die Datei ist leer.", field="file")
     suffix = PurePosixPath(str(upload.name).replace("\\", "/").replace("\x00", "")).suffix

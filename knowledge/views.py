@@ -38,6 +38,13 @@ def _kind_filters(request, current: str, counts: dict[str, int]) -> list[dict]:
     return filters
 
 
+def _form_class(request):
+    """The form with the request's files (reading them runs the upload handlers, which may
+    have refused one for its size)."""
+    files = request.FILES or None
+    return partial(KnowledgeForm, files=files, refused=getattr(request, "upload_refused", ""))
+
+
 @member_view
 def item_list(request, coproduction, viewer):
     kind = request.GET.get("art", "")
@@ -74,7 +81,7 @@ def item_create(request, coproduction, viewer):
     return create_page(
         request,
         viewer,
-        form_class=partial(KnowledgeForm, files=request.FILES or None),
+        form_class=_form_class(request),
         create=create,
         done=done,
         template="knowledge/item_form.html",
@@ -105,7 +112,7 @@ def item_detail(request, coproduction, viewer, pk):
         request,
         viewer,
         item,
-        form_class=partial(KnowledgeForm, files=request.FILES or None),
+        form_class=_form_class(request),
         update=update,
         done=done,
         template="knowledge/item_detail.html",

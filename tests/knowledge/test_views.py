@@ -59,12 +59,18 @@ def test_a_disguised_file_gets_a_german_message_and_the_input_is_kept(coordinato
     assert 'value="Rechnung Mai"' in page and not KnowledgeItem.objects.exists()
 
 
-def test_an_oversize_upload_gets_a_german_message(coordinator, coproduction, settings):
+def test_an_oversize_upload_is_not_read_past_the_limit_and_gets_a_german_message(
+    coordinator, coproduction, settings, media
+):
     settings.UPLOAD_MAX_BYTES = 100
-    data = {"kind": "document", "title": "Groß", "visibility": "coproduction"}
-    data["file"] = SimpleUploadedFile("Gross.pdf", PDF + b"0" * 200)
+    # The file comes first: the fields after it are still read and kept.
+    data = {"file": SimpleUploadedFile("Gross.pdf", PDF + b"0" * 200_000)}
+    data.update(kind="document", title="Großer Plan", visibility="coproduction")
     response = login(coordinator).post(url("create", coproduction), data, secure=True)
-    assert "erlaubt sind höchstens" in response.content.decode()
+    page = response.content.decode()
+    assert "Die Datei ist zu groß; erlaubt sind höchstens" in page
+    assert 'value="Großer Plan"' in page
+    assert not KnowledgeItem.objects.exists() and not media.exists()
 
 
 def test_the_other_sides_file_is_not_found_by_its_id(coordinator, coproduction, civil_member):
