@@ -16,7 +16,6 @@ from history.services import history_for
 from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
 from workspaces.pages import create_page, delete_page, item_page
-from workspaces.services import WorkspaceError
 from workspaces.views import paginate, stale_response, workspace_render
 from workspaces.visibility import get_visible
 
@@ -128,22 +127,6 @@ def conflict_delete(request, coproduction, viewer, pk):
         done_url=reverse("conflicts:list", args=[coproduction.slug]),
         section="conflicts",
     )
-    try:
-        return delete_page(
-            request,
-            viewer,
-            conflict,
-            delete=lambda version: services.conflict_delete(
-                actor=request.user, conflict=conflict, expected_version=version
-            ),
-            what="Der Konflikt",
-            back_url=back_url,
-            done_url=reverse("conflicts:list", args=[coproduction.slug]),
-            section="conflicts",
-        )
-    except WorkspaceError as error:
-        messages.error(request, str(error))
-        return redirect(back_url)
 
 
 @member_view
