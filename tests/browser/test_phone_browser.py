@@ -1,4 +1,4 @@
-"""Phones and paper (issue 9 §3, §4): at 360 pixels the Werkstatt's twelve sections fold into
+"""Phones and paper (issue 9 §3, §4): at 360 pixels the Werkstatt's sections fold into
 one control that works without JavaScript, each page's primary action lies within the first
 two screens, the poll's answers need no sideways scrolling — and a printed page is its
 content: no navigation, no form, no history."""
@@ -75,7 +75,7 @@ def test_on_a_phone_the_sections_fold_into_one_control_that_works_without_javasc
     page.keyboard.press("Enter")
     assert workspace_nav(page).get_by_role("link", name="Ziele").is_visible()
 
-    # A wide screen shows the twelve sections as a row and no folded control.
+    # A wide screen shows all sections as a row and no folded control.
     page.set_viewport_size({"width": 1280, "height": 900})
     page.reload()
     nav = workspace_nav(page)
