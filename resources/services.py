@@ -50,6 +50,7 @@ FUNDING_FIELDS = [
 ]
 # What each way of paying allows (card 21): pay without a contract, or an employment
 # contract for a volunteer, is a slip of the form, not a kind of position.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
 CONTRACTS = {
     Position.Pay.PAID: {Position.Contract.EMPLOYMENT, Position.Contract.FEE},
     Position.Pay.VOLUNTEER: {Position.Contract.ALLOWANCE, Position.Contract.NONE},
@@ -99,6 +100,12 @@ def _check_member(coproduction_id: int, member, field: str) -> None:
 
 
 def _check_period(start, end) -> None:
+    # The picture and the gaps reckon days around each date: the calendar's ends break them.
+    for name, day in (("start_date", start), ("end_date", end)):
+        if day and not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise ResourceError(
+                f"Bitte ein Datum zwischen {FIRST_YEAR} und {LAST_YEAR}.", field=name
+            )
     if start and end and end < start:
         raise ResourceError("Das Ende liegt vor dem Beginn.", field="end_date")
 
