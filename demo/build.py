@@ -13,6 +13,7 @@ from decisions import demo as decisions_demo
 from goals import demo as goals_demo
 from handover import demo as handover_demo
 from knowledge import demo as knowledge_demo
+from lifecycle import demo as lifecycle_demo
 from meetings import demo as meetings_demo
 from reflection import demo as reflection_demo
 from resources import demo as resources_demo
@@ -36,6 +37,7 @@ def create_demo(password: str):
     handover_demo.add_demo(coproduction, members)
     actors_demo.add_demo(coproduction, members)
     knowledge_demo.add_demo(coproduction, members)
+    lifecycle_demo.add_demo(coproduction, members)
     return coproduction
 
 

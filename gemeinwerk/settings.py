@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "handover",
     "actors",
     "knowledge",
+    "lifecycle",
     # Top apps: they read every part above.
     "kompass",
     "demo",

@@ -21,6 +21,7 @@ urlpatterns = [
     path("werkstatt/<slug:slug>/", include("reflection.urls")),
     path("werkstatt/<slug:slug>/", include("actors.urls")),
     path("werkstatt/<slug:slug>/", include("knowledge.urls")),
+    path("werkstatt/<slug:slug>/", include("lifecycle.urls")),
     path("werkstatt/<slug:slug>/", include("search.urls")),
     path("werkstatt/<slug:slug>/", include("handover.urls")),
     path("oeffentlich/", include("publicpage.urls")),

@@ -51,13 +51,24 @@ def diff(before: dict, after: dict) -> dict:
     }
 
 
+# Checks every change passes before it is recorded — and so before the service's transaction
+# can commit: ``check(coproduction_id=…, item=…, changes=…)`` raises to refuse the change, and
+# the transaction rolls back. Each service records its change, so this is the one place all
+# writes meet. The app owning a rule adds it when it starts (history may not import it):
+# workspaces refuses every change to an ended co-production.
+CHANGE_CHECKS: list = []
+
+
 def record_change(*, actor, item: models.Model, action: str, changes: dict | None = None):
+    coproduction_id = item.coproduction_id if hasattr(item, "coproduction_id") else item.pk
+    for check in CHANGE_CHECKS:
+        check(coproduction_id=coproduction_id, item=item, changes=changes or {})
     if action == ChangeRecord.Action.DELETED and hasattr(item, "visibility"):
         # Who could see it last: how history entries linking to it are shown from now on.
         stored = type(item)._default_manager.filter(pk=item.pk).values("visibility").first()
         changes = {"visibility": [(stored or {"visibility": item.visibility})["visibility"], None]}
     record = ChangeRecord.objects.create(
-        coproduction_id=item.coproduction_id if hasattr(item, "coproduction_id") else item.pk,
+        coproduction_id=coproduction_id,
         content_type=ContentType.objects.get_for_model(item),
         object_id=item.pk,
         object_label=str(item)[:300],

@@ -87,7 +87,7 @@ def run(viewer, coproduction, *, now=None) -> Report:
         aside.setdefault((row.rule_id, row.fingerprint), row)
     open_, set_aside, settled = [], [], []
     for rule in registry.all_rules():
-        if not rule.applies(ctx):
+        if not rule.concerns(ctx):
             continue
         problem = rule.check(ctx)
         if problem is None:
@@ -104,7 +104,7 @@ def finding_for(viewer, coproduction, rule_id: str) -> Finding | None:
     if rule is None:
         return None
     ctx = Context(viewer=viewer, coproduction=coproduction)
-    if not rule.applies(ctx):
+    if not rule.concerns(ctx):
         return None
     problem = rule.check(ctx)
     return Finding(rule, problem) if problem else None

@@ -55,6 +55,7 @@ def digests(now=None) -> tuple[list[EmailMessage], dict]:
         Membership.objects.filter(
             left_at__isnull=True, weekly_digest=True, user__isnull=False, user__is_active=True
         )
+        .exclude(coproduction__stage="ended")  # an archive: nothing waits, nothing to settle
         .exclude(digest_state__sent_at__gt=now - QUIET)
         .select_related("user", "partner", "coproduction", "digest_state")
         .order_by("user_id", "coproduction__name", "pk")

@@ -26,7 +26,7 @@ from meetings.models import (
     SchedulePoll,
 )
 from workspaces.concurrency import StaleEdit, save_versioned
-from workspaces.services import WorkspaceError, update_recorded
+from workspaces.services import WorkspaceError, refuse_if_ended, update_recorded
 from workspaces.visibility import Visibility, linked_more_widely, may_link
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -209,6 +209,7 @@ def date_remove(*, actor, date: ProposedDate, expected_answers: int | None = Non
 def availability_set(*, membership, poll: SchedulePoll, answers: dict) -> int:
     """One answer per member and date; answering again replaces the earlier answer.
     ``answers`` maps ProposedDate ids to an Availability.Answer (or "" to withdraw)."""
+    refuse_if_ended(poll.coproduction_id)  # answers record no change of their own
     if SchedulePoll.objects.filter(pk=poll.pk, closed=True).exists():
         raise MeetingError("Diese Umfrage ist abgeschlossen. Antworten sind nicht mehr möglich.")
     valid = set(poll.dates.values_list("pk", flat=True))

@@ -16,6 +16,7 @@ from actors.models import Actor
 from decisions.models import Decision
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
 from knowledge.models import GlossaryTerm, KnowledgeItem
+from lifecycle import selectors as lifecycle
 from meetings.models import Meeting, Minutes
 from reflection import selectors as reflection
 from structures.models import Body, Mandate, PhasePlan
@@ -47,6 +48,7 @@ def _published_sources():
         Actor.objects.public(),
         KnowledgeItem.objects.public(),
         GlossaryTerm.objects.public(),
+        lifecycle.public_closings(),
     ]
 
 

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from knowledge.uploads import download_response
+from lifecycle import selectors as lifecycle
 from workspaces.models import Coproduction
 from workspaces.selectors import viewer_for
 from workspaces.views import paginate
@@ -42,6 +43,7 @@ def public_page(request, slug):
         "bodies": list(selectors.bodies(public)),
         "evaluations": list(selectors.evaluations(public)),
         "upcoming": list(selectors.upcoming_meetings(public)[:10]),
+        "closing": [c for c in [lifecycle.public_closing(coproduction)] if c],
     }
     milestones = paginate(request, selectors.milestones(public), "meilensteine", anchor="ziele")
     decisions = paginate(request, selectors.decisions(public), "beschluesse", anchor="beschluesse")

@@ -33,6 +33,7 @@ LAYERS = {
     "reflection": FEATURE,
     "handover": FEATURE,
     "actors": FEATURE,
+    "lifecycle": FEATURE,
 }
 # Project code outside the apps: the settings and URLs tie everything together; the
 # benchmarks measure everything.

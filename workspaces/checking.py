@@ -58,6 +58,13 @@ class Rule:
     severity: str
     check: Callable[["Context"], Problem | None]
     applies: Callable[["Context"], bool] = field(default=lambda ctx: True)
+    # An ended co-production is a read-only archive: only points about its ending concern it.
+    after_end: bool = False
+
+    def concerns(self, ctx: "Context") -> bool:
+        if ctx.coproduction.ended and not self.after_end:
+            return False
+        return self.applies(ctx)
 
     def __post_init__(self):
         if self.severity not in SEVERITIES:

@@ -55,6 +55,15 @@ def create_base(password: str):
             "decision_style": "consensus",
         },
     )
+    services.coproduction_update(
+        actor=ini,
+        coproduction=coproduction,
+        expected_version=coproduction.version,
+        affected_groups="Haushalte mit wenig Geld, Kinder in Kitas und Schulen, ältere Menschen "
+        "ohne Nahversorgung in den Randquartieren.",
+        affected_exchange="Zweimal im Jahr eine offene Küchenrunde im Stadtteilzentrum Nord; "
+        "die Tafel und der Seniorenbeirat sitzen im Plenum.",
+    )
     council = coproduction.partners.get()
     services.partner_update(
         actor=ini,
@@ -65,6 +74,8 @@ def create_base(password: str):
         networks="Netzwerk der Ernährungsräte, Solidarische Landwirtschaft",
         motivation="Wir wollen, dass gesundes Essen für alle erreichbar ist – nicht nur für die, "
         "die es sich leisten können.",
+        experience="some",
+        experience_note="Gemeinschaftsgärten mit dem Grünflächenamt, seit 2022.",
     )
     office = services.partner_create(
         actor=ini,
@@ -77,6 +88,7 @@ def create_base(password: str):
         responsibilities="Klimaschutz, Stadtgrün, Ernährungsstrategie",
         motivation="Der Stadtrat hat eine Ernährungsstrategie beschlossen; wir brauchen das "
         "Wissen und die Netzwerke der Initiativen.",
+        experience="none",
     )
     moderation = services.partner_create(
         actor=ini,
@@ -93,7 +105,7 @@ def create_base(password: str):
         access=Membership.Access.COORDINATION,
         employment="paid",
         availability="werktags 8–16 Uhr",
-        roles=["expertise", "funder"],
+        roles=["expertise", "funder", "trust"],
     )
     mod_member = Membership.objects.create(
         user=mod,
@@ -101,7 +113,7 @@ def create_base(password: str):
         partner=moderation,
         access=Membership.Access.MEMBER,
         employment="paid",
-        roles=["coordination"],
+        roles=["coordination", "mediation"],
     )
     ini_member = Membership.objects.get(user=ini, coproduction=coproduction)
     services.membership_update(

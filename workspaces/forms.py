@@ -130,12 +130,16 @@ class CoproductionForm(VersionedForm):
             "start_date",
             "planned_end",
             "aims_permanent",
+            "affected_groups",
+            "affected_exchange",
         ]
         widgets = {
             "kind": forms.RadioSelect,
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "planned_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "description": forms.Textarea(attrs={"rows": 3}),
+            "affected_groups": forms.Textarea(attrs={"rows": 3}),
+            "affected_exchange": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
             "kind": "Eine Kooperation hat ein Ziel und ein Ende; eine Ko-Produktion soll dauerhaft "
@@ -165,9 +169,13 @@ class PartnerForm(VersionedForm):
             "networks",
             "responsibilities",
             "motivation",
+            "experience",
+            "experience_note",
         ]
         widgets = {
             "side": forms.RadioSelect,
+            "experience": forms.RadioSelect,
+            "experience_note": forms.Textarea(attrs={"rows": 2}),
             "networks": forms.Textarea(attrs={"rows": 2}),
             "responsibilities": forms.Textarea(attrs={"rows": 2}),
             "motivation": forms.Textarea(attrs={"rows": 3}),

@@ -1,8 +1,8 @@
 """Kompass-Check rules about the co-production itself, its partners and members
-(cards 8, 12, 13, 25–27, 35, 45, 49). Partners and members are seen by every member."""
+(cards 8, 12, 13, 23, 25–27, 35, 45, 49). Partners and members are seen by every member."""
 
 from workspaces.checking import HINT, NOW, SOON, Problem, Rule, about_people
-from workspaces.models import Coproduction, Membership
+from workspaces.models import Coproduction, Membership, Partner
 from workspaces.visibility import Side
 
 TWO_SIDES = {Side.ADMINISTRATION, Side.CIVIL_SOCIETY}
@@ -116,6 +116,68 @@ def no_dimensions(ctx):
     )
 
 
+def nobody_for_trust_or_mediation(ctx):
+    held = {role for m in ctx.members for role in m.roles}
+    missing = []
+    if Membership.Role.TRUST not in held:
+        missing.append(Membership.Role.TRUST.label)
+    if Membership.Role.MEDIATION not in held and not any(
+        p.side == Side.EXTERNAL for p in ctx.partners
+    ):
+        missing.append(Membership.Role.MEDIATION.label)
+    if not missing:
+        return None
+    return Problem(
+        text="Niemand hat diese Rolle übernommen: "
+        + " und ".join(f"„{label}“" for label in missing)
+        + ". Wem liegt es? Bei Konflikten kann auch eine externe Unterstützung vermitteln.",
+        url=ctx.url("workspaces:members"),
+        state=",".join(missing),
+    )
+
+
+def partner_experience_unknown(ctx):
+    missing = [p for p in ctx.partners if p.side in TWO_SIDES and not p.experience]
+    return about_people(
+        missing,
+        one="Von {names} wissen die anderen nicht, ob sie schon Erfahrung mit Ko-Produktionen hat.",
+        many="Von {names} wissen die anderen nicht, ob sie schon Erfahrung mit "
+        "Ko-Produktionen haben.",
+        url=ctx.url("workspaces:partners"),
+    )
+
+
+def affected_unnamed(ctx):
+    if ctx.coproduction.affected_groups.strip():
+        return None
+    return Problem(
+        text="Es steht nicht, für wen ihr das tut: Wessen Teilhabe soll besser werden, welche "
+        "Gruppen sind bisher ausgeschlossen?",
+        url=ctx.url("workspaces:settings"),
+        state="none",
+    )
+
+
+def advocates_without_exchange(ctx):
+    if ctx.coproduction.affected_exchange.strip():
+        return None
+    advocates = [
+        p
+        for p in ctx.partners
+        if p.civil_mode in (Partner.CivilMode.ADVOCACY, Partner.CivilMode.MIXED)
+    ]
+    if not advocates:
+        return None
+    return about_people(
+        advocates,
+        one="{names} handelt stellvertretend für Betroffene, aber es steht nicht, wie ihr "
+        "euch mit direkt Betroffenen abstimmt.",
+        many="{names} handeln stellvertretend für Betroffene, aber es steht nicht, wie ihr "
+        "euch mit direkt Betroffenen abstimmt.",
+        url=ctx.url("workspaces:settings"),
+    )
+
+
 RULES = [
     Rule(
         id="workspaces.other-side-missing",
@@ -180,5 +242,33 @@ RULES = [
         cards=(8,),
         severity=HINT,
         check=no_dimensions,
+    ),
+    Rule(
+        id="workspaces.trust-and-mediation",
+        title="Jemand baut Vertrauen auf und moderiert Konflikte",
+        cards=(45, 49),
+        severity=HINT,
+        check=nobody_for_trust_or_mediation,
+    ),
+    Rule(
+        id="workspaces.partner-experience",
+        title="Ihr wisst, wer schon Erfahrung mit Ko-Produktion hat",
+        cards=(25,),
+        severity=HINT,
+        check=partner_experience_unknown,
+    ),
+    Rule(
+        id="workspaces.affected-groups",
+        title="Ihr wisst, für wen ihr es tut",
+        cards=(8, 23, 38),
+        severity=SOON,
+        check=affected_unnamed,
+    ),
+    Rule(
+        id="workspaces.affected-exchange",
+        title="Wer stellvertretend handelt, stimmt sich mit Betroffenen ab",
+        cards=(23, 47),
+        severity=SOON,
+        check=advocates_without_exchange,
     ),
 ]

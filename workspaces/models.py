@@ -1,4 +1,4 @@
-"""The co-production and the people in it (cards 6–9, 12–13, 23, 25–27, 34–35, 49)."""
+"""The co-production and the people in it (cards 6–9, 12–13, 23, 25–27, 34–36, 45, 49)."""
 
 from django.conf import settings
 from django.db import models
@@ -48,6 +48,20 @@ class Coproduction(models.Model):
         CULTURAL = "cultural", "Kulturelle Teilhabe"
         SOCIAL = "social", "Soziale Teilhabe"
 
+    class Stage(models.TextChoices):
+        """Lebensphase (cards 34–36): an ended co-production is a read-only archive."""
+
+        STARTING = "starting", "Anlaufen"
+        RUNNING = "running", "Laufend"
+        PERMANENCE = "permanence", "Verstetigung"
+        CLOSING = "closing", "Abschluss"
+        ENDED = "ended", "Beendet"
+
+    class Ending(models.TextChoices):
+        GOALS_REACHED = "goals_reached", "Ziele erreicht"
+        AS_PLANNED = "as_planned", "Wie geplant beendet"
+        EARLY = "early", "Vorzeitig beendet"
+
     HISTORY_CHOICES = {"dimensions": Dimension.choices}
 
     name = models.CharField("Name", max_length=200)
@@ -60,6 +74,23 @@ class Coproduction(models.Model):
     start_date = models.DateField("Beginn")
     planned_end = models.DateField("Geplantes Ende", null=True, blank=True)
     aims_permanent = models.BooleanField("Soll dauerhaft werden (Verstetigung)", default=False)
+    affected_groups = models.TextField(
+        "Für wen? Betroffene und Zielgruppe",
+        blank=True,
+        help_text="Wessen Teilhabe soll besser werden – welche Gruppen sind bisher "
+        "ausgeschlossen oder unterversorgt? (Karten 8, 23, 38)",
+    )
+    affected_exchange = models.TextField(
+        "Wie stimmt ihr euch mit direkt Betroffenen ab?",
+        blank=True,
+        help_text="Wer stellvertretend für Betroffene handelt, prüft Problem, Ziele und "
+        "Umsetzung immer wieder mit ihnen: mit wem, in welchem Format? (Karte 23)",
+    )
+    stage = models.CharField(
+        "Lebensphase", max_length=20, choices=Stage.choices, default=Stage.STARTING
+    )
+    ending = models.CharField("Wie sie endet", max_length=20, choices=Ending.choices, blank=True)
+    ending_reasons = models.TextField("Gründe für das Ende", blank=True)
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -68,6 +99,10 @@ class Coproduction(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def ended(self) -> bool:
+        return self.stage == self.Stage.ENDED
 
     @property
     def open_ended(self) -> bool:
@@ -111,6 +146,11 @@ class Partner(models.Model):
         ADVOCACY = "advocacy", "Stellvertretung für Betroffene"
         MIXED = "mixed", "Beides"
 
+    class Experience(models.TextChoices):
+        NONE = "none", "Noch keine"
+        SOME = "some", "Einzelne Erfahrungen"
+        MUCH = "much", "Viel Erfahrung"
+
     coproduction = models.ForeignKey(
         Coproduction, on_delete=models.CASCADE, related_name="partners"
     )
@@ -134,6 +174,15 @@ class Partner(models.Model):
         blank=True,
     )
     motivation = models.TextField("Warum macht ihr mit?", blank=True)
+    experience = models.CharField(
+        "Erfahrung mit Ko-Produktionen",
+        max_length=20,
+        choices=Experience.choices,
+        blank=True,
+        help_text="Habt ihr schon einmal mit der anderen Seite zusammen Leistungen erbracht? "
+        "(Karte 25)",
+    )
+    experience_note = models.TextField("Welche Erfahrungen?", blank=True)
     left_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -168,6 +217,8 @@ class Membership(models.Model):
         NETWORK = "network", "Schnittstelle zu Netzwerken"
         INTEREST = "interest", "Interessenvertretung"
         FUNDER = "funder", "Geldgeber:in"
+        TRUST = "trust", "Vertrauen aufbauen, Beziehungen pflegen"
+        MEDIATION = "mediation", "Konflikte moderieren und vermitteln"
 
     HISTORY_CHOICES = {"roles": Role.choices}
 

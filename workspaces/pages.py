@@ -147,6 +147,7 @@ SECTION_CARDS = {
     "handover": [48, 22, 37],
     "actors": [47, 23, 49],
     "knowledge": [48, 51, 37],
+    "lifecycle": [34, 36, 37],
 }
 
 

@@ -25,7 +25,10 @@ def active_membership(user, coproduction) -> Membership | None:
 
 def viewer_for(user, coproduction) -> Viewer:
     return Viewer(
-        user=user, coproduction_id=coproduction.pk, membership=active_membership(user, coproduction)
+        user=user,
+        coproduction_id=coproduction.pk,
+        membership=active_membership(user, coproduction),
+        ended=coproduction.ended,
     )
 
 

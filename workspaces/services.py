@@ -30,6 +30,8 @@ COPRODUCTION_FIELDS = [
     "start_date",
     "planned_end",
     "aims_permanent",
+    "affected_groups",
+    "affected_exchange",
 ]
 PARTNER_FIELDS = [
     "name",
@@ -41,6 +43,8 @@ PARTNER_FIELDS = [
     "consultation_days",
     "civil_mode",
     "motivation",
+    "experience",
+    "experience_note",
 ]
 MEMBERSHIP_FIELDS = [
     "partner",
@@ -66,6 +70,19 @@ class WorkspaceError(Exception):
 GERMAN_LETTERS = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
 )
+
+
+ENDED = (
+    "Diese Ko-Produktion ist beendet und nur noch zum Nachlesen da: Hier ändert sich nichts "
+    "mehr. Soll es weitergehen, kann eine Koordination sie mit Begründung wieder öffnen."
+)
+
+
+def refuse_if_ended(coproduction_id: int) -> None:
+    """Nothing changes in an ended co-production (workspaces.stage): for the few writes that
+    record no change of their own, which ``record_change`` would refuse."""
+    if Coproduction.objects.filter(pk=coproduction_id, stage=Coproduction.Stage.ENDED).exists():
+        raise WorkspaceError(ENDED)
 
 
 def _unique_slug(name: str) -> str:
@@ -201,6 +218,7 @@ def may_invite_into(actor, partner: Partner) -> bool:
 
 @transaction.atomic
 def invitation_create(*, actor, coproduction, partner, email: str, access: str) -> Invitation:
+    refuse_if_ended(coproduction.pk)  # an invitation records no change of its own
     email = email.strip().lower()
     if Membership.objects.filter(
         coproduction=coproduction, user__email__iexact=email, left_at__isnull=True
@@ -264,6 +282,7 @@ def partner_create_and_invite(
 
 @transaction.atomic
 def invitation_revoke(*, actor, invitation: Invitation) -> None:
+    refuse_if_ended(invitation.coproduction_id)
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at"])
 

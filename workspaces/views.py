@@ -285,7 +285,7 @@ def member_detail(request, coproduction, viewer, pk):
         Membership.objects.select_related("user", "partner"), coproduction=coproduction, pk=pk
     )
     own = membership.pk == viewer.membership.pk
-    may_edit = viewer.is_coordinator or own
+    may_edit = viewer.is_coordinator or (own and not viewer.ended)
     form = None
     if may_edit:
         form = MembershipForm(

@@ -28,6 +28,9 @@ class Viewer:
     user: object
     coproduction_id: int
     membership: object | None
+    # An ended co-production is a read-only archive (cards 35, 36): its members read and
+    # export; nobody edits or manages, until a coordinator reopens it.
+    ended: bool = False
 
     @property
     def is_member(self) -> bool:
@@ -38,12 +41,23 @@ class Viewer:
         return self.membership.partner.side if self.membership else None
 
     @property
-    def is_coordinator(self) -> bool:
+    def coordinates(self) -> bool:
+        """Holds the coordination access — also in an ended co-production (to reopen it)."""
         return bool(self.membership) and self.membership.access == "coordination"
 
     @property
+    def is_coordinator(self) -> bool:
+        """Coordinates and may manage: never in an ended co-production, so that every
+        coordinator-only write is closed there without asking for the phase."""
+        return self.coordinates and not self.ended
+
+    @property
     def can_edit(self) -> bool:
-        return bool(self.membership) and self.membership.access in {"coordination", "member"}
+        return (
+            bool(self.membership)
+            and not self.ended
+            and self.membership.access in {"coordination", "member"}
+        )
 
     def may_edit(self, item) -> bool:
         """Editors change joint items and their own side's items, never the other side's."""

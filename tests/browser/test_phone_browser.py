@@ -56,7 +56,7 @@ def test_on_a_phone_the_sections_fold_into_one_control_that_works_without_javasc
 
     fold.click()
     treffen = nav.get_by_role("link", name="Treffen")
-    assert treffen.is_visible() and nav.get_by_role("link").count() == 18  # all, coordinator
+    assert treffen.is_visible() and nav.get_by_role("link").count() == 19  # all, coordinator
     treffen.click()
     page.wait_for_url(f"**/werkstatt/{SLUG}/treffen/")
     assert workspace_nav(page).locator("summary").is_visible()
@@ -80,7 +80,7 @@ def test_on_a_phone_the_sections_fold_into_one_control_that_works_without_javasc
     page.reload()
     nav = workspace_nav(page)
     assert not nav.locator("summary").is_visible()
-    assert nav.get_by_role("link").count() == 18
+    assert nav.get_by_role("link").count() == 19
     assert_no_axe_violations(page)
     context.close()
 

@@ -14,6 +14,7 @@ from decisions.models import Decision
 from goals.models import Contribution, Demand, Milestone, Obstacle
 from handover.models import Handover
 from kompass import check, registry
+from lifecycle.models import Closing, ImpactPlan, PermanencePath
 from meetings.models import AgendaItem, Meeting, Minutes, ProposedDate, SchedulePoll
 from resources.models import Funding, Position
 from structures.models import Body, Mandate, PhasePlan
@@ -126,6 +127,13 @@ def _old_conflict(w):
     return conflict
 
 
+def _chosen_path_without_staff(w):
+    update(w.coproduction, stage="permanence")
+    return PermanencePath.objects.create(
+        coproduction=w.coproduction, path="regular", status="chosen", money="Haushalt"
+    )
+
+
 CASES = {
     "workspaces.other-side-missing": (
         _remove_admin,
@@ -164,6 +172,48 @@ CASES = {
     "workspaces.dimensions": (
         lambda w: None,
         lambda w, s: update(w.coproduction, dimensions=["social"]),
+    ),
+    "workspaces.trust-and-mediation": (
+        lambda w: None,
+        lambda w, s: Membership.objects.update(roles=["trust", "mediation"]),
+    ),
+    "workspaces.partner-experience": (
+        lambda w: None,
+        lambda w, s: [update(p, experience="none") for p in (w.civil, w.office)],
+    ),
+    "workspaces.affected-groups": (
+        lambda w: None,
+        lambda w, s: update(w.coproduction, affected_groups="Familien ohne Kita-Platz"),
+    ),
+    "workspaces.affected-exchange": (
+        lambda w: update(w.civil, civil_mode="advocacy"),
+        lambda w, s: update(w.coproduction, affected_exchange="Elternbeirat, monatlich"),
+    ),
+    "lifecycle.permanence-path": (
+        lambda w: update(w.coproduction, stage="permanence"),
+        lambda w, s: PermanencePath.objects.create(
+            coproduction=w.coproduction, path="regular", status="chosen", money="x", staff="y"
+        ),
+    ),
+    "lifecycle.permanence-means": (
+        _chosen_path_without_staff,
+        lambda w, s: update(s, staff="Eine Stelle im Amt"),
+    ),
+    "lifecycle.closing-reflection": (
+        lambda w: update(w.coproduction, stage="closing"),
+        lambda w, s: Closing.objects.create(
+            coproduction=w.coproduction, reflection="Gut", lessons="Früher anfangen"
+        ),
+    ),
+    "lifecycle.impact-plan": (
+        lambda w: update(w.coproduction, stage="running", start_date=date(2020, 1, 1)),
+        lambda w, s: ImpactPlan.objects.create(
+            coproduction=w.coproduction, way="duplicate", title="Nachbarbezirk"
+        ),
+    ),
+    "lifecycle.planned-end-passed": (
+        lambda w: update(w.coproduction, planned_end=date(2021, 1, 1)),
+        lambda w, s: update(w.coproduction, stage="closing"),
     ),
     "goals.own-drafts": (
         lambda w: None,
