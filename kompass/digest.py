@@ -25,7 +25,12 @@ QUIET = timedelta(days=6)
 
 
 def _section(member, now):
-    viewer = Viewer(user=member.user, coproduction_id=member.coproduction_id, membership=member)
+    viewer = Viewer(
+        user=member.user,
+        coproduction_id=member.coproduction_id,
+        membership=member,
+        ended=member.coproduction.ended,
+    )
     coproduction = member.coproduction
     waiting = waiting_for(viewer, now=now)
     new, still, keys = [], [], []

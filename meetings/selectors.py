@@ -198,7 +198,10 @@ def _feed_membership(token: str, slug: str | None):
 
 def _viewer(membership) -> Viewer:
     return Viewer(
-        user=membership.user, coproduction_id=membership.coproduction_id, membership=membership
+        user=membership.user,
+        coproduction_id=membership.coproduction_id,
+        membership=membership,
+        ended=membership.coproduction.ended,
     )
 
 
@@ -224,7 +227,7 @@ def feed_for_person(token: str, slug: str):
     seen = Q(pk__in=[])
     for other in Membership.objects.filter(
         user=membership.user, left_at__isnull=True
-    ).select_related("partner"):
+    ).select_related("partner", "coproduction"):
         visible = Meeting.objects.visible_to(_viewer(other)).values("pk")
         seen |= Q(pk__in=visible)
     return membership, _recent(Meeting.objects.filter(seen))

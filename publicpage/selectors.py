@@ -28,7 +28,9 @@ TAKEN = (Decision.Status.DECIDED, Decision.Status.SUPERSEDED)
 
 
 def public_viewer(coproduction) -> Viewer:
-    return Viewer(user=None, coproduction_id=coproduction.pk, membership=None)
+    return Viewer(
+        user=None, coproduction_id=coproduction.pk, membership=None, ended=coproduction.ended
+    )
 
 
 def _published_sources():

@@ -24,7 +24,7 @@ from reflection.models import (
     Response,
 )
 from workspaces.concurrency import StaleEdit, save_versioned
-from workspaces.services import WorkspaceError, update_recorded
+from workspaces.services import WorkspaceError, refuse_if_ended, update_recorded
 from workspaces.visibility import Visibility, may_link
 
 ROUND_FIELDS = ["title", "opens_on", "closes_on"]
@@ -189,6 +189,7 @@ def response_save(
 ) -> Response:
     """A member's answers (``answers``: question → (score, comment)), new or changed while the
     round runs. Nothing goes into the history: that a member answered, and what, stays theirs."""
+    refuse_if_ended(round_.coproduction_id)  # records no change, so record_change cannot ask
     current = ReflectionRound.objects.select_for_update().get(pk=round_.pk)
     if not current.is_open():
         raise ReflectionError(

@@ -46,7 +46,13 @@ def coproduction_for_member(user, slug: str) -> tuple[Coproduction, Viewer]:
     if membership is None:
         raise Http404
     coproduction = membership.coproduction
-    return coproduction, Viewer(user=user, coproduction_id=coproduction.pk, membership=membership)
+    viewer = Viewer(
+        user=user,
+        coproduction_id=coproduction.pk,
+        membership=membership,
+        ended=coproduction.ended,
+    )
+    return coproduction, viewer
 
 
 def coproductions_of(user):

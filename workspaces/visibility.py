@@ -29,8 +29,9 @@ class Viewer:
     coproduction_id: int
     membership: object | None
     # An ended co-production is a read-only archive (cards 35, 36): its members read and
-    # export; nobody edits or manages, until a coordinator reopens it.
-    ended: bool = False
+    # export; nobody edits or manages, until a coordinator reopens it. No default: whoever
+    # builds a viewer says it, so none is left editable by forgetting.
+    ended: bool
 
     @property
     def is_member(self) -> bool:
