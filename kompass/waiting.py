@@ -125,6 +125,8 @@ def invitations_for(user, now):
 def waiting_for(viewer, *, now=None) -> Waiting:
     now = now or timezone.now()
     today = timezone.localdate(now)
+    if viewer.ended:  # an archive: nothing there waits for anyone (cards 35, 36)
+        return Waiting([], [], [], [], [], [], invitations_for(viewer.user, now))
     return Waiting(
         votes=votes_to_cast(viewer, now),
         polls=polls_to_answer(viewer),

@@ -15,7 +15,7 @@ from workspaces.decorators import member_view
 from workspaces.models import Coproduction
 from workspaces.pages import create_page, delete_page, item_page
 from workspaces.services import WorkspaceError
-from workspaces.stage import coproduction_stage_change
+from workspaces.stage import check_stage_change, coproduction_stage_change
 from workspaces.views import paginate, workspace_render
 from workspaces.visibility import get_visible
 
@@ -34,18 +34,19 @@ def overview(request, coproduction, viewer):
     return workspace_render(request, "lifecycle/overview.html", context, section=SECTION)
 
 
-def _stage_consequences(target: str) -> list[str]:
-    if target != Coproduction.Stage.ENDED:
-        return []
-    return [
-        "Niemand kann danach noch etwas ändern, anlegen, abstimmen oder beantworten – auch "
-        "nicht den Abschluss oder ob er öffentlich ist.",
-        "Alle Mitglieder können weiter alles lesen und exportieren (Beschlussbuch, "
-        "Protokolle, Kalender).",
-        "Es gehen keine wöchentlichen Zusammenfassungen mehr hinaus.",
-        "Eine Koordination – eurer oder der anderen Seite – kann sie mit Begründung wieder "
-        "öffnen; das steht im Verlauf.",
-    ]
+# What ending means, named before it happens.
+ENDING_MEANS = [
+    "Niemand kann danach noch etwas ändern, anlegen, abstimmen oder beantworten – auch nicht "
+    "den Abschluss oder ob er öffentlich ist.",
+    "Alle Mitglieder können weiter alles lesen und exportieren (Beschlussbuch, Protokolle, "
+    "Kalender).",
+    "Es gehen keine wöchentlichen Zusammenfassungen mehr hinaus.",
+    "Eine Koordination – eurer oder der anderen Seite – kann sie mit Begründung wieder öffnen; "
+    "das steht im Verlauf.",
+]
+STALE_STAGE = (
+    "Jemand hat die Ko-Produktion inzwischen geändert. Prüft die Phase und wählt noch einmal."
+)
 
 
 @member_view
@@ -57,30 +58,25 @@ def stage(request, coproduction, viewer):
     confirm = None
     if request.method == "POST" and form.is_valid():
         values = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        ending = values["stage"] == Coproduction.Stage.ENDED
-        if ending and request.POST.get("confirmed") != "1":
-            confirm = _stage_consequences(values["stage"])
-        else:
-            try:
+        try:
+            check_stage_change(coproduction, **values)
+            if values["stage"] == Coproduction.Stage.ENDED and request.POST.get("confirmed") != "1":
+                confirm = ENDING_MEANS
+            else:
                 coproduction_stage_change(
                     actor=request.user,
                     coproduction=coproduction,
                     expected_version=form.cleaned_data["version"],
                     **values,
                 )
-            except StaleEdit:
-                form.add_error(
-                    None,
-                    "Jemand hat die Ko-Produktion inzwischen geändert. Prüft die Phase und "
-                    "wählt noch einmal.",
-                )
-            except WorkspaceError as error:
-                form.add_error(error.field if error.field in form.fields else None, str(error))
-            else:
                 messages.success(
                     request, f"Die Ko-Produktion ist jetzt: {coproduction.get_stage_display()}."
                 )
                 return redirect("lifecycle:overview", coproduction.slug)
+        except StaleEdit:
+            form.add_error(None, STALE_STAGE)
+        except WorkspaceError as error:
+            form.add_error(error.field if error.field in form.fields else None, str(error))
     context = {
         "form": form,
         "confirm": confirm,

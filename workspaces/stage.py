@@ -29,20 +29,11 @@ def refuse_changes_when_ended(*, coproduction_id: int, item, changes: dict) -> N
     refuse_if_ended(coproduction_id)
 
 
-@transaction.atomic
-def coproduction_stage_change(
-    *,
-    actor,
-    coproduction: Coproduction,
-    expected_version: int,
-    stage: str,
-    ending: str = "",
-    ending_reasons: str = "",
-    reason: str = "",
-) -> Coproduction:
-    """Move the co-production to ``stage``. Ending names how it ended (and, if early, why);
-    reopening an ended one needs a reason. Coordinators only (the views ask)."""
-    stored = Coproduction.objects.select_for_update().get(pk=coproduction.pk)
+def check_stage_change(
+    stored: Coproduction, stage: str, ending: str, ending_reasons: str, reason: str
+) -> None:
+    """Raise what stands against moving ``stored`` to ``stage`` (asked before the confirmation
+    of an ending, too)."""
     Stage = Coproduction.Stage
     if stage == stored.stage:
         raise WorkspaceError("Die Ko-Produktion ist schon in dieser Phase.", field="stage")
@@ -58,7 +49,24 @@ def coproduction_stage_change(
             raise WorkspaceError(
                 "Nennt die Gründe für das vorzeitige Ende (Karte 35).", field="ending_reasons"
             )
-    elif stage != Stage.CLOSING:
+
+
+@transaction.atomic
+def coproduction_stage_change(
+    *,
+    actor,
+    coproduction: Coproduction,
+    expected_version: int,
+    stage: str,
+    ending: str = "",
+    ending_reasons: str = "",
+    reason: str = "",
+) -> Coproduction:
+    """Move the co-production to ``stage``. Ending names how it ended (and, if early, why);
+    reopening an ended one needs a reason. Coordinators only (the views ask)."""
+    stored = Coproduction.objects.select_for_update().get(pk=coproduction.pk)
+    check_stage_change(stored, stage, ending, ending_reasons, reason)
+    if stage not in (Coproduction.Stage.CLOSING, Coproduction.Stage.ENDED):
         ending, ending_reasons = "", ""  # reopened or going on: it has not ended
     before = snapshot(stored, STAGE_FIELDS)
     values = {"stage": stage, "ending": ending, "ending_reasons": ending_reasons}

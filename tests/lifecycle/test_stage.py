@@ -175,3 +175,26 @@ def test_the_weekly_digest_skips_an_ended_co_production(coproduction, coordinato
     _change(coproduction, coordinator, stage="ended", ending="goals_reached")
     messages, _state = digests()
     assert not any(coproduction.name in m.body for m in messages)
+
+
+def test_nothing_waits_in_an_ended_co_production(coproduction, coordinator):
+    from django.utils import timezone
+
+    from kompass.waiting import waiting_for
+    from tests.factories import make_milestone
+
+    me = Membership.objects.get(user=coordinator, coproduction=coproduction)
+    make_milestone(coproduction, due_date=timezone.localdate(), responsible=me)
+    assert waiting_for(viewer_of(coordinator, coproduction)).milestones
+    _change(coproduction, coordinator, stage="ended", ending="goals_reached")
+    assert not waiting_for(viewer_of(coordinator, coproduction))
+
+
+def test_an_ending_without_saying_how_is_refused_before_the_confirmation(
+    client, coproduction, coordinator
+):
+    client.force_login(coordinator)
+    url = reverse("lifecycle:stage", args=[coproduction.slug])
+    page = client.post(url, {"stage": "ended", "version": coproduction.version}, secure=True)
+    text = page.content.decode()
+    assert "Wie endet die Ko-Produktion?" in text and "wirklich beenden" not in text
