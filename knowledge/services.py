@@ -241,11 +241,15 @@ def term_create(
 
 
 @transaction.atomic
-def term_update(*, actor, term: GlossaryTerm, expected_version: int, **values) -> GlossaryTerm:
-    merged = {name: values.get(name, getattr(term, name)) for name in TERM_FIELDS}
-    _check_visibility(term.owner_side, merged["visibility"])
-    _check_unique_term(term.coproduction_id, merged["term"], term.owner_side, exclude=term.pk)
-    return update_recorded(actor, term, TERM_FIELDS, expected_version, values)
+def term_update(
+    *, actor, glossary_term: GlossaryTerm, expected_version: int, **values
+) -> GlossaryTerm:
+    """``glossary_term``, not ``term``: the form's field ``term`` arrives in ``values``."""
+    item = glossary_term
+    merged = {name: values.get(name, getattr(item, name)) for name in TERM_FIELDS}
+    _check_visibility(item.owner_side, merged["visibility"])
+    _check_unique_term(item.coproduction_id, merged["term"], item.owner_side, exclude=item.pk)
+    return update_recorded(actor, item, TERM_FIELDS, expected_version, values)
 
 
 @transaction.atomic

@@ -188,7 +188,7 @@ def term_detail(request, coproduction, viewer, pk):
     def update(form):
         services.term_update(
             actor=request.user,
-            term=term,
+            glossary_term=term,
             expected_version=form.expected_version(),
             **form.changed_values(),
         )

@@ -30,7 +30,10 @@ def _kept(w, meetings):
 
 def _explain(w, term):
     services.term_update(
-        actor=w.user, term=term, expected_version=term.version, plain_summary="Wer mitmacht."
+        actor=w.user,
+        glossary_term=term,
+        expected_version=term.version,
+        plain_summary="Wer mitmacht.",
     )
 
 
