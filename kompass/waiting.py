@@ -3,7 +3,7 @@
 Each list is one bounded query (at most ``LIMIT`` rows), so the overview stays as quick with
 2,000 decisions as with two."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import timedelta
 
 from django.db.models import Count, F, Q
@@ -126,7 +126,8 @@ def waiting_for(viewer, *, now=None) -> Waiting:
     now = now or timezone.now()
     today = timezone.localdate(now)
     if viewer.ended:  # an archive: nothing there waits for anyone (cards 35, 36)
-        return Waiting([], [], [], [], [], [], invitations_for(viewer.user, now))
+        empty = {field.name: [] for field in fields(Waiting)}
+        return Waiting(**{**empty, "invitations": invitations_for(viewer.user, now)})
     return Waiting(
         votes=votes_to_cast(viewer, now),
         polls=polls_to_answer(viewer),
