@@ -44,7 +44,12 @@ def _terms(context, public: bool) -> dict[str, int]:
     key = (coproduction.pk, public)
     if key not in cache:
         if public:
-            viewer = Viewer(user=None, coproduction_id=coproduction.pk, membership=None)
+            viewer = Viewer(
+                user=None,
+                coproduction_id=coproduction.pk,
+                membership=None,
+                ended=coproduction.ended,
+            )
         else:
             viewer = context["viewer"]
         rows = terms_for(viewer).values_list("term", "pk")
