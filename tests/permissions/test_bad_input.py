@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 from django.urls import reverse
 
-from .test_matrix import MODULES, world  # noqa: F401 - the matrix's world is a fixture here
+from .test_matrix import MODULES, built_world, world  # noqa: F401 - the matrix's world
 
 NUL = "\x00"
 FIELD_NAME = re.compile(r'name="([^"]+)"')

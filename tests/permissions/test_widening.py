@@ -5,7 +5,7 @@ confirmed. One case per path that can widen an item of the permission matrix's w
 import pytest
 from django.urls import reverse
 
-from .test_matrix import world  # noqa: F401 - the matrix's world is a fixture here
+from .test_matrix import built_world, world  # noqa: F401 - the matrix's world
 
 # (URL name, the world's item, the item that changes, the wider visibility, its name)
 PATHS = [
