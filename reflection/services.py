@@ -32,6 +32,8 @@ CONSEQUENCE_FIELDS = ["kind", "text", "owner", "due_on", "decision", "goal", "do
 # A round runs at least a day and at most half a year: long enough to answer, short enough to
 # still be one moment of looking back.
 LONGEST_ROUND = timedelta(days=183)
+# Further ahead nobody plans a round; the calendar's end would break its scheduling.
+FURTHEST_START = timedelta(days=2 * 365)
 
 
 class ReflectionError(WorkspaceError):
@@ -74,6 +76,11 @@ def settings_save(
 def _check_dates(opens_on: date, closes_on: date, *, today: date, started: bool) -> None:
     if closes_on < opens_on:
         raise ReflectionError("Eine Runde endet nach ihrem Beginn.", field="closes_on")
+    if opens_on - today > FURTHEST_START:
+        raise ReflectionError(
+            "Eine Runde beginnt spätestens in zwei Jahren. Plant sie, wenn sie näher rückt.",
+            field="opens_on",
+        )
     if closes_on - opens_on > LONGEST_ROUND:
         raise ReflectionError(
             "Eine Runde dauert höchstens ein halbes Jahr – sonst ist es kein gemeinsamer "
