@@ -17,7 +17,7 @@ from django.urls import reverse
 from django_tasks import task
 
 from resources.models import EndReminder, Funding, Position
-from workspaces.models import Delivery, Mailing
+from workspaces.models import Coproduction, Delivery, Mailing
 from workspaces.notify import absolute, enqueue_mail, send_to_members
 from workspaces.visibility import audience
 
@@ -64,8 +64,10 @@ def recipients(item):
 def _unsettled(kind: str, today: date):
     model = KINDS[kind][0]
     last = date(today.year + 1, today.month, 1)  # beyond six months ahead, cheaply
-    rows = model.objects.filter(end_date__gte=today, end_date__lt=last).select_related(
-        "coproduction"
+    rows = (
+        model.objects.filter(end_date__gte=today, end_date__lt=last)
+        .exclude(coproduction__stage=Coproduction.Stage.ENDED)  # an archive plans nothing
+        .select_related("coproduction")
     )
     if kind == "funding":
         return rows.filter(follow_up="")
@@ -119,6 +121,8 @@ def remind_end(context, kind: str, item_id: int, months: int, ends_on: str) -> i
     item = model.objects.select_related("coproduction").filter(pk=item_id).first()
     if item is None or str(item.end_date) != ends_on or item.follow_up_settled:
         return 0  # gone, moved (a new reminder follows the new date) or settled
+    if item.coproduction.stage == Coproduction.Stage.ENDED:
+        return 0  # the co-production ended meanwhile: an archive
     members = list(recipients(item).exclude(pk__in=_reached(item, months)).select_related("user"))
     if not members:
         return 0

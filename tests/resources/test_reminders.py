@@ -104,3 +104,13 @@ def test_a_shared_position_reaches_only_its_own_side_and_not_who_switched_remind
     assert "Wer übernimmt" in mail.outbox[0].body
     assert f"/ressourcen/stellen/{position.pk}/" in mail.outbox[0].body
     assert schedule_end_reminders(today) == 0
+
+
+def test_an_ended_co_production_is_reminded_of_nothing(coproduction, coordinator, office):
+    today = timezone.localdate()
+    make_funding(coproduction, coordinator, office, end_date=today + timedelta(days=20))
+    assert schedule_end_reminders(today) == 1
+    type(coproduction).objects.filter(pk=coproduction.pk).update(stage="ended")
+    run_due_tasks()  # queued before it ended: stays silent
+    assert mail.outbox == []
+    assert schedule_end_reminders(today) == 0
