@@ -144,7 +144,7 @@ def test_an_ended_co_production_refuses_every_post_and_changes_nothing(client, w
             client.post(url, data, secure=True)
             effective += fingerprint() != baseline
             transaction.set_rollback(True)
-    assert effective >= 40, (effective, len(submissions))
+    assert effective >= 100, (effective, len(submissions))  # 120 of 193 when measured
 
     coproduction = Coproduction.objects.get(pk=world.coproduction.pk)
     coproduction_stage_change(
