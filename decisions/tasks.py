@@ -37,7 +37,12 @@ def schedule_vote_mails(decision: Decision) -> None:
 
 
 def _voting(decision_id: int, closes_at: str) -> Decision | None:
-    decision = Decision.objects.select_related("coproduction").filter(pk=decision_id).first()
+    decision = (
+        Decision.objects.select_related("coproduction")
+        .exclude(coproduction__stage="ended")  # an archive: nobody votes there any more
+        .filter(pk=decision_id)
+        .first()
+    )
     if decision is None or decision.status != Decision.Status.VOTING:
         return None
     return decision if same_moment(decision.closes_at, closes_at) else None

@@ -51,6 +51,7 @@ def announce_poll(context, poll_id: int) -> int:
         SchedulePoll.objects.select_related("coproduction")
         .prefetch_related("dates")
         .filter(pk=poll_id, closed=False)
+        .exclude(coproduction__stage="ended")
         .first()
     )
     if poll is None or not poll.dates.all():
@@ -85,6 +86,7 @@ def remind_meeting(context, meeting_id: int, starts_at: str) -> int:
         Meeting.objects.select_related("coproduction")
         .prefetch_related("agenda")
         .filter(pk=meeting_id)
+        .exclude(coproduction__stage="ended")  # an archive: nobody meets there any more
         .first()
     )
     if meeting is None or not same_moment(meeting.starts_at, starts_at):

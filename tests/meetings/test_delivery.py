@@ -202,3 +202,11 @@ def test_a_refused_address_does_not_hold_up_the_others_and_alone_is_tried_again(
     assert reminder.status == "FAILED" and "NotDelivered" in reminder.exception_class_path
     assert "amt@example.org" in reminder.traceback and "User unknown" in reminder.traceback
     assert sorted(server.accepted) == sorted(EVERYONE - {"amt@example.org"}), "nobody twice"
+
+
+def test_an_ended_co_production_sends_no_meeting_reminder(coproduction, coordinator, civil_member):
+    make_meeting(coproduction, coordinator, starts_at=soon())
+    Coproduction.objects.filter(pk=coproduction.pk).update(stage=Coproduction.Stage.ENDED)
+    make_due(scheduled("remind_meeting"))
+    run_due_tasks()
+    assert mail.outbox == []
