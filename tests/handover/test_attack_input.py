@@ -22,9 +22,7 @@ def me(user, coproduction):
     return Membership.objects.get(user=user, coproduction=coproduction)
 
 
-def test_far_overlaps_do_not_break_the_pages_or_the_check(
-    coproduction, coordinator, admin_member
-):
+def test_far_overlaps_do_not_break_the_pages_or_the_check(coproduction, coordinator, admin_member):
     leaving, successor = me(coordinator, coproduction), admin_member
     handover = services.handover_create(
         actor=coordinator,
