@@ -60,4 +60,5 @@ def add_large(
     handover_demo.add_large(coproduction)
     actors_demo.add_large(coproduction, actor_count=actor_count)
     knowledge_demo.add_large(coproduction, item_count=decision_count)
+    lifecycle_demo.add_large(coproduction)
     return coproduction

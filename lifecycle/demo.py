@@ -4,6 +4,7 @@ one a campaign the food council keeps to its own side. Written through the servi
 has history."""
 
 from lifecycle import services
+from lifecycle.models import ImpactPlan, PermanencePath
 from workspaces.stage import coproduction_stage_change
 
 
@@ -48,4 +49,25 @@ def add_demo(coproduction, members: dict) -> None:
         level="state",
         actors="Landtagsabgeordnete, Bauernverband, andere Ernährungsräte im Land",
         visibility="side",
+    )
+
+
+def add_large(coproduction, *, count: int = 300) -> None:
+    """``count`` impact plans (a fifth side-only, of either side) and a tenth as many ways
+    of making it permanent, bulk-inserted for measuring the Verlauf page."""
+    ways, sides = list(ImpactPlan.Way.values), ["civil_society", "administration"]
+    ImpactPlan.objects.bulk_create(
+        ImpactPlan(
+            coproduction=coproduction,
+            way=ways[i % len(ways)],
+            title=f"Vorhaben {i}: das Modell im Quartier {i % 23} erproben",
+            actors="Quartiersmanagement, Bezirksverordnete",
+            owner_side=sides[i // 5 % 2] if i % 5 == 0 else "",
+            visibility="side" if i % 5 == 0 else "coproduction",
+        )
+        for i in range(count)
+    )
+    PermanencePath.objects.bulk_create(
+        PermanencePath(coproduction=coproduction, path=PermanencePath.Path.REGULAR, steps=f"{i}")
+        for i in range(count // 10)
     )

@@ -215,3 +215,23 @@ def test_every_page_renders_for_a_member(client, coproduction, coordinator):
     ]:
         assert client.get(url, secure=True).status_code == 200, url
     assert ImpactPlan.objects.count() == 1
+
+
+def test_the_large_demos_plans_keep_the_overview_flat_and_each_side_to_itself(
+    client, coproduction, coordinator, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from lifecycle.demo import add_large
+
+    client.force_login(coordinator)
+    url = reverse("lifecycle:overview", args=[coproduction.slug])
+    add_large(coproduction, count=10)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url, secure=True)
+    add_large(coproduction, count=200)
+    with django_assert_max_num_queries(len(few)):
+        page = client.get(url, secure=True).content.decode()
+    assert "Vorhaben 4:" in page  # joint
+    assert "Vorhaben 0:" not in page  # the civil society's own (i % 5 == 0)
