@@ -124,15 +124,17 @@ class Server:
             time.sleep(0.5)
 
     def cpu(self) -> float:
-        """CPU seconds of gunicorn's master and workers so far."""
-        procs = [psutil.Process(self.gunicorn.pid)]
-        procs += procs[0].children(recursive=True)
-        total = 0.0
-        for p in procs:
+        """CPU seconds of gunicorn so far: the master, its live workers and the workers it
+        has already replaced (max_requests recycles them; their time counts as the master's
+        children's)."""
+        master = psutil.Process(self.gunicorn.pid)
+        t = master.cpu_times()
+        total = t.user + t.system + t.children_user + t.children_system
+        for p in master.children(recursive=True):
             try:
                 t = p.cpu_times()
                 total += t.user + t.system
-            except psutil.NoSuchProcess:
+            except psutil.NoSuchProcess:  # replaced just now: counted next time as a child's
                 pass
         return total
 
@@ -146,8 +148,9 @@ def locust(server, users: int, seconds: int, classes: list, think: bool, out: st
     """One locust run. Figures and the server's CPU time count from when every user has
     started — with think time, from when the last member has logged in (each logs in on
     arrival; the logins are reported apart) — for ``seconds``."""
-    prefix = Path(server.env["LOAD_DIR"]) / out
+    prefix = Path(server.env["LOAD_DIR"]) / server.env["LOAD_LABEL"] / out
     ready = Path(f"{prefix}.ready")
+    ready.unlink(missing_ok=True)
     command = ["-f", "bench/locustfile.py", "--headless", "--host", server.url, "-u", str(users)]
     command += ["-r", str(rate), "--reset-stats", "--csv", str(prefix), "--only-summary"]
     run = subprocess.Popen(
@@ -268,7 +271,8 @@ def main():
         databases.append(("PostgreSQL", f"{server}/{name}"))
     results = []
     for label, url in databases:
-        env = {**base_env, "DATABASE_URL": url}
+        env = {**base_env, "DATABASE_URL": url, "LOAD_LABEL": label}
+        (tmp / label).mkdir()
         if label == "PostgreSQL":
             subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
         try:
