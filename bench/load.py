@@ -266,6 +266,8 @@ def main():
         "LOAD_PASSWORD": PASSWORD,
     }
     databases = [("SQLite", f"sqlite:///{tmp / 'load.sqlite3'}")]
+    if os.environ.get("LOAD_SQLITE") == "0":  # PostgreSQL alone
+        databases = []
     if server := os.environ.get("LOAD_POSTGRES"):  # e.g. postgres://postgres@127.0.0.1:5432
         name = f"gemeinwerk_load_{os.getpid()}"
         databases.append(("PostgreSQL", f"{server}/{name}"))
