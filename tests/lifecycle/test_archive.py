@@ -10,7 +10,7 @@ from django.apps import apps
 from django.db import transaction
 from django.urls import reverse
 
-from tests.permissions.test_matrix import MODULES, world  # noqa: F401 - a fixture here
+from tests.permissions.test_matrix import MODULES, built_world, world  # noqa: F401 - fixtures
 from workspaces.models import Coproduction
 from workspaces.stage import coproduction_stage_change
 
