@@ -4,6 +4,8 @@ Views stay thin: the selectors decide visibility, ``results`` what of the answer
 the services the rules; create, item and delete pages come from workspaces.pages.
 """
 
+import copy
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -29,6 +31,7 @@ from workspaces.pages import (
     delete_page,
     item_page,
     posted_version,
+    widening,
 )
 from workspaces.rules import require
 from workspaces.services import WorkspaceError
@@ -249,8 +252,13 @@ def evaluation(request, coproduction, viewer, pk):
     round_ = _round(viewer, pk)
     require(request.user, "workspaces.manage", viewer)
     current = Evaluation.objects.filter(round=round_).first()
-    form = EvaluationForm(request.POST or None, instance=current)
-    if request.method == "POST" and form.is_valid():
+    # The form works on a copy: validating it must not change what ``widening`` compares with.
+    form = EvaluationForm(request.POST or None, instance=copy.copy(current))
+    # Publishing an evaluation that members already read is asked once, as for every item.
+    widen = None
+    if request.method == "POST" and form.is_valid() and current:
+        widen = widening(request, current, form)
+    if request.method == "POST" and form.is_valid() and not widen:
         try:
             services.evaluation_save(
                 actor=request.user,
@@ -272,6 +280,7 @@ def evaluation(request, coproduction, viewer, pk):
     context = {
         "round": round_,
         "form": form,
+        "widen": widen,
         "history": history_for(current)[:HISTORY_LENGTH] if current else [],
     }
     return workspace_render(request, "reflection/evaluation.html", context, section=SECTION)

@@ -85,3 +85,25 @@ def test_the_overview_says_a_running_round_waits_for_the_own_answers_until_given
     assert "Reflexion – eure Antworten fehlen" in client.get(overview, secure=True).content.decode()
     answer_all(round_, [civil_member])
     assert "eure Antworten fehlen" not in client.get(overview, secure=True).content.decode()
+
+
+def test_publishing_an_evaluation_members_read_asks_once_and_saves_only_when_confirmed(
+    client, coproduction, coordinator, round_, admins, civils
+):
+    answer_all(round_, admins + civils, score=4)
+    services.round_close(actor=coordinator, round_=round_)
+    services.evaluation_save(
+        actor=coordinator, round_=round_, text="Für alle Mitglieder.", visibility="coproduction"
+    )
+    evaluation = round_.evaluation
+    client.force_login(coordinator)
+    posted = {"text": "Für alle Mitglieder.", "visibility": "public", "version": evaluation.version}
+    page_url = url(coproduction, f"{round_.pk}/auswertung/")
+    asked = client.post(page_url, posted, secure=True).content.decode()
+    assert "Mehr Menschen sehen dann" in asked
+    evaluation.refresh_from_db()
+    assert evaluation.visibility == "coproduction"
+
+    client.post(page_url, {**posted, "widen_confirmed": "public"}, secure=True)
+    evaluation.refresh_from_db()
+    assert evaluation.visibility == "public"
