@@ -103,7 +103,8 @@ def layout(partners: list, actors: list, relations: list) -> Map:
         f'<svg class="stakeholder-map" viewBox="0 0 {SIZE} {SIZE}" role="img" '
         'aria-labelledby="karte-titel karte-text" xmlns="http://www.w3.org/2000/svg">',
         '<title id="karte-titel">Akteurslandkarte</title>',
-        f'<desc id="karte-text">{len(actors)} Akteure um {len(partners)} Partner:innen, '
+        f'<desc id="karte-text">{_count(len(actors), "Akteur", "Akteure")} um '
+        f"{_count(len(partners), 'Partner:in', 'Partner:innen')}, "
         "innen die nahen, außen die fernen; je größer der Punkt, desto größer der Einfluss. "
         "Die Tabelle unter dem Bild nennt alle mit ihrem Verhältnis zu den Partner:innen.</desc>",
     ]
@@ -151,3 +152,7 @@ def layout(partners: list, actors: list, relations: list) -> Map:
     counts = {ring.label: len(members) for ring, members in by_ring.items()}
     # Our own markup; every name in it is escaped.
     return Map(mark_safe("".join(parts)), letters, rows, counts)  # noqa: S308
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"

@@ -43,10 +43,9 @@ class RoundForm(VersionedForm):
         super().__init__(*args, **kwargs)  # ``viewer``: the page shapes pass it to every form
 
 
-class _Questions(forms.Form):
-    """The fixed questions as fields: a scale and a comment each."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class _QuestionFields:
+    """The fixed questions as fields: a scale and a comment each (added before TextLimits
+    gives the comments their limit)."""
 
     def __init__(self, *args, response=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,8 +71,10 @@ class _Questions(forms.Form):
             self.initial["version"] = response.version
 
 
-class AnswerForm(TextLimits, _Questions):
+class AnswerForm(TextLimits, _QuestionFields, forms.Form):
     """One scale and one optional comment per question; every scale must be answered."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def answers(self) -> dict:
         data = self.cleaned_data
