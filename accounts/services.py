@@ -38,9 +38,11 @@ def account_delete(*, user) -> None:
             f"Ihr seid die letzte Koordination von {names}. Gebt die Koordination dort "
             "bitte erst an ein anderes Mitglied ab; danach könnt ihr euer Konto löschen."
         )
-    memberships = list(Membership.objects.filter(user=user))
+    memberships = list(Membership.objects.filter(user=user).select_related("coproduction"))
     for membership in memberships:
-        if membership.left_at is None:
+        # An ended co-production is an archive that changes no more: the membership stays
+        # there as it ended, its person "ehemaliges Mitglied" once the account is gone.
+        if membership.left_at is None and not membership.coproduction.ended:
             try:
                 membership_leave(actor=user, membership=membership)
             except WorkspaceError as error:  # someone else left coordination meanwhile

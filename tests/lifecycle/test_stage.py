@@ -198,3 +198,15 @@ def test_an_ending_without_saying_how_is_refused_before_the_confirmation(
     page = client.post(url, {"stage": "ended", "version": coproduction.version}, secure=True)
     text = page.content.decode()
     assert "Wie endet die Ko-Produktion?" in text and "wirklich beenden" not in text
+
+
+def test_a_member_of_an_ended_co_production_can_still_delete_their_account(
+    coproduction, coordinator
+):
+    from accounts.services import account_delete
+
+    member = add_member(coproduction, side=Side.ADMINISTRATION)
+    _change(coproduction, coordinator, stage="ended", ending="goals_reached")
+    account_delete(user=member.user)
+    member.refresh_from_db()
+    assert member.user is None and member.role_conflicts == ""
