@@ -186,7 +186,8 @@ class PartnerForm(VersionedForm):
             "oder sprecht ihr für sie (Karte 23)?",
             "motivation": "Warum lasst ihr euch auf die Ko-Produktion ein? (Karten 12, 13)",
             "consultation_days": "Wie viele Tage braucht ihr für interne Rücksprache, bevor ihr "
-            "entscheiden könnt? (Karten 26, 41)",
+            "entscheiden könnt? 0, wenn ihr ohne Rücksprache entscheidet; leer, solange ihr es "
+            "noch nicht wisst. (Karten 26, 41)",
         }
 
     def __init__(self, *args, side_fixed: bool = False, **kwargs):

@@ -33,7 +33,7 @@ def partner_without_members(ctx):
 
 
 def partner_without_consultation(ctx):
-    missing = [p for p in ctx.partners if p.side in TWO_SIDES and p.consultation_days == 0]
+    missing = [p for p in ctx.partners if p.side in TWO_SIDES and p.consultation_days is None]
     return about_people(
         missing,
         one="Bei {names} steht keine Rücksprachefrist: Wie lange braucht sie für interne "

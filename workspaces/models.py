@@ -162,9 +162,11 @@ class Partner(models.Model):
     )
     networks = models.TextField("Netzwerke, denen ihr verpflichtet seid", blank=True)
     responsibilities = models.TextField("Zuständigkeiten und Aufgaben", blank=True)
+    # Empty: not agreed yet (the Kompass-Check asks); 0: this partner decides without delay.
     consultation_days = models.PositiveSmallIntegerField(
         "Rücksprachefrist in Tagen",
-        default=0,
+        null=True,
+        blank=True,
         help_text="Wie viele Tage braucht ihr für interne Rücksprache vor einer Entscheidung?",
     )
     civil_mode = models.CharField(

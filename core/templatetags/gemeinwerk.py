@@ -79,10 +79,12 @@ def rendered_once(context, template_name: str, *key) -> str:
 
 @register.filter
 def consultation(days) -> str:
-    """A Rücksprachefrist as people say it: "1 Tag", "14 Tage"; a new partner's 0 means
-    nobody has said yet, not "no time needed" (issue 9 §6)."""
-    if not days:
+    """A Rücksprachefrist as people say it: "1 Tag", "14 Tage"; empty means nobody has said
+    yet, 0 that the partner decides without internal consultation (issue 9 §6)."""
+    if days is None:
         return "nicht angegeben"
+    if days == 0:
+        return "keine"
     return "1 Tag" if days == 1 else f"{days} Tage"
 
 

@@ -8,12 +8,16 @@ from django.utils import timezone
 from decisions import selectors, services
 from decisions.models import Decision
 from decisions.services import DecisionError
+from kompass import check
 from tests.factories import partner_on
 from workspaces.models import Partner
+from workspaces.selectors import viewer_for
 from workspaces.services import partner_update
 from workspaces.visibility import Side
 
 from .conftest import draft, login, open_vote, url
+
+RULE = "workspaces.partner-consultation"
 
 
 def set_consultation(partner: Partner, days: int) -> None:
@@ -88,3 +92,24 @@ def test_a_new_partners_unset_consultation_reads_not_stated(coproduction, coordi
 
     assert "Rücksprachefrist: nicht angegeben" in html
     assert "0 Tage" not in html
+
+
+def test_zero_days_is_a_stated_answer_and_empty_is_not(coproduction, coordinator):
+    """0 says the partner decides without internal consultation: shown as such, not asked
+    for by the Kompass-Check; only an empty field is "nicht angegeben"."""
+    partner = partner_on(coproduction, Side.CIVIL_SOCIETY, name="Nachbarschaftsverein")
+    client = login(coordinator)
+    page = client.get(f"/werkstatt/{coproduction.slug}/partner/{partner.pk}/", secure=True)
+    assert "nicht angegeben" in page.content.decode()
+    assert check.finding_for(viewer_for(coordinator, coproduction), coproduction, RULE)
+
+    for other in coproduction.partners.exclude(pk=partner.pk):
+        set_consultation(other, 14)
+    set_consultation(partner, 0)
+    partner.refresh_from_db()
+    assert partner.consultation_days == 0
+    page = client.get(f"/werkstatt/{coproduction.slug}/partner/{partner.pk}/", secure=True)
+    html = page.content.decode()
+    assert "Rücksprachefrist</dt><dd>keine</dd>" in html and "nicht angegeben" not in html
+    viewer = viewer_for(coordinator, coproduction)
+    assert check.finding_for(viewer, coproduction, RULE) is None  # every partner answered

@@ -44,7 +44,9 @@ def partner_data(partner, **more):
         "side": partner.side,
         "org_form": partner.org_form,
         "decision_style": partner.decision_style,
-        "consultation_days": partner.consultation_days,
+        "consultation_days": partner.consultation_days
+        if partner.consultation_days is not None
+        else "",
         "version": partner.version,
         **more,
     }
