@@ -10,9 +10,9 @@ from django.db import transaction
 from actors.models import Actor, ActorRelation
 from history.models import ChangeRecord
 from history.services import diff, record_change, snapshot
-from workspaces.concurrency import StaleEdit, save_versioned
+from workspaces.concurrency import save_versioned
 from workspaces.models import Partner
-from workspaces.services import WorkspaceError
+from workspaces.services import WorkspaceError, delete_recorded
 from workspaces.visibility import Visibility, may_link
 
 ACTOR_FIELDS = [
@@ -178,10 +178,4 @@ def actor_update(
 @transaction.atomic
 def actor_delete(*, actor, item: Actor, expected_version: int | None = None) -> None:
     """Remove an actor entered by mistake or no longer relevant; its relations go with it."""
-    current = Actor.objects.select_for_update().filter(pk=item.pk).first()
-    if current is None:
-        return
-    if expected_version is not None and current.version != expected_version:
-        raise StaleEdit(current)
-    record_change(actor=actor, item=current, action=ChangeRecord.Action.DELETED)
-    current.delete()
+    delete_recorded(actor, item, expected_version)

@@ -9,8 +9,7 @@ from django.db import transaction
 from conflicts.models import Conflict, ConflictAgreement
 from history.models import ChangeRecord
 from history.services import record_change, snapshot
-from workspaces.concurrency import StaleEdit
-from workspaces.services import WorkspaceError, update_recorded
+from workspaces.services import WorkspaceError, delete_recorded, update_recorded
 from workspaces.visibility import Visibility, linked_more_widely, may_link
 
 CONFLICT_FIELDS = [
@@ -145,16 +144,12 @@ def conflict_delete(*, actor, conflict: Conflict, expected_version: int | None =
 
     Agenda items that named it keep their own title and lose the link (SET_NULL).
     """
-    current = Conflict.objects.select_for_update().filter(pk=conflict.pk).first()
-    if current is None:
-        return
-    if expected_version is not None and current.version != expected_version:
-        raise StaleEdit(current)
-    refusal = conflict_delete_refusal(current)
-    if refusal:
-        raise ConflictError(refusal)
-    record_change(actor=actor, item=current, action=ChangeRecord.Action.DELETED)
-    current.delete()
+
+    def check(current):
+        if refusal := conflict_delete_refusal(current):
+            raise ConflictError(refusal)
+
+    delete_recorded(actor, conflict, expected_version, check=check)
 
 
 @transaction.atomic

@@ -11,8 +11,8 @@ from django.utils import timezone
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
 from history.models import ChangeRecord
 from history.services import record_change, reference, snapshot
-from workspaces.concurrency import StaleEdit, save_versioned
-from workspaces.services import WorkspaceError, update_recorded
+from workspaces.concurrency import save_versioned
+from workspaces.services import WorkspaceError, delete_recorded, update_recorded
 from workspaces.visibility import Visibility, linked_more_widely, may_link
 
 GOAL_FIELDS = [
@@ -60,18 +60,6 @@ def _created(actor, item, fields: list[str], **more) -> None:
             if value not in ("", None, [], False)
         },
     )
-
-
-def _delete(actor, item, expected_version: int | None) -> None:
-    """Delete unless someone saved the item since the person looked at it."""
-    rows = type(item).objects.filter(pk=item.pk)
-    current = rows.first()
-    if current is None:
-        return
-    if expected_version is not None and current.version != expected_version:
-        raise StaleEdit(current)
-    record_change(actor=actor, item=item, action=ChangeRecord.Action.DELETED)
-    rows.delete()
 
 
 def _check_side_item(owner_side: str, visibility: str) -> None:
@@ -225,7 +213,7 @@ def goal_update(*, actor, goal: Goal, expected_version: int, answers=None, **val
 
 @transaction.atomic
 def goal_delete(*, actor, goal: Goal, expected_version: int | None = None) -> None:
-    _delete(actor, goal, expected_version)
+    delete_recorded(actor, goal, expected_version)
 
 
 @transaction.atomic
@@ -287,7 +275,7 @@ def demand_update(*, actor, demand: Demand, expected_version: int, **values) -> 
 
 @transaction.atomic
 def demand_delete(*, actor, demand: Demand, expected_version: int | None = None) -> None:
-    _delete(actor, demand, expected_version)
+    delete_recorded(actor, demand, expected_version)
 
 
 # Strategy ----------------------------------------------------------------------------------
@@ -330,7 +318,7 @@ def contribution_update(
 def contribution_delete(
     *, actor, contribution: Contribution, expected_version: int | None = None
 ) -> None:
-    _delete(actor, contribution, expected_version)
+    delete_recorded(actor, contribution, expected_version)
 
 
 @transaction.atomic
@@ -378,7 +366,7 @@ def obstacle_update(*, actor, obstacle: Obstacle, expected_version: int, **value
 
 @transaction.atomic
 def obstacle_delete(*, actor, obstacle: Obstacle, expected_version: int | None = None) -> None:
-    _delete(actor, obstacle, expected_version)
+    delete_recorded(actor, obstacle, expected_version)
 
 
 # Milestones --------------------------------------------------------------------------------
@@ -449,7 +437,7 @@ def milestone_update(*, actor, milestone: Milestone, expected_version: int, **va
 
 @transaction.atomic
 def milestone_delete(*, actor, milestone: Milestone, expected_version: int | None = None) -> None:
-    _delete(actor, milestone, expected_version)
+    delete_recorded(actor, milestone, expected_version)
 
 
 def _require_reached(milestone: Milestone) -> None:

@@ -11,8 +11,8 @@ from django.utils import timezone
 from handover.models import ChecklistItem, Handover
 from history.models import ChangeRecord
 from history.services import record_change, reference, snapshot
-from workspaces.concurrency import StaleEdit, save_versioned
-from workspaces.services import WorkspaceError, update_recorded
+from workspaces.concurrency import save_versioned
+from workspaces.services import WorkspaceError, delete_recorded, update_recorded
 from workspaces.visibility import Visibility, may_link
 
 HANDOVER_FIELDS = [
@@ -180,13 +180,7 @@ def handover_update(*, actor, handover: Handover, expected_version: int, **value
 
 @transaction.atomic
 def handover_delete(*, actor, handover: Handover, expected_version: int | None = None) -> None:
-    current = Handover.objects.select_for_update().filter(pk=handover.pk).first()
-    if current is None:
-        return
-    if expected_version is not None and current.version != expected_version:
-        raise StaleEdit(current)
-    record_change(actor=actor, item=current, action=ChangeRecord.Action.DELETED)
-    current.delete()
+    delete_recorded(actor, handover, expected_version)
 
 
 def _touch(actor, handover: Handover, changes: dict) -> None:

@@ -16,8 +16,7 @@ from knowledge import uploads
 from knowledge.links import FIELDS as LINK_FIELDS
 from knowledge.links import LINKS
 from knowledge.models import GlossaryTerm, KnowledgeItem
-from workspaces.concurrency import StaleEdit
-from workspaces.services import WorkspaceError, update_recorded
+from workspaces.services import WorkspaceError, delete_recorded, update_recorded
 from workspaces.visibility import Visibility, may_link
 
 ITEM_FIELDS = ["kind", "title", "text", "url", "file_name", "visibility"]
@@ -179,14 +178,7 @@ def knowledge_update(
 @transaction.atomic
 def knowledge_delete(*, actor, item: KnowledgeItem, expected_version: int | None = None) -> None:
     """Delete an item; its file goes once the deletion is committed."""
-    current = KnowledgeItem.objects.select_for_update().filter(pk=item.pk).first()
-    if current is None:
-        return
-    if expected_version is not None and current.version != expected_version:
-        raise StaleEdit(current)
-    record_change(actor=actor, item=current, action=ChangeRecord.Action.DELETED)
-    name = current.file.name
-    current.delete()
+    name = delete_recorded(actor, item, expected_version, check=lambda current: current.file.name)
     if name:
         transaction.on_commit(lambda: uploads.remove(name))
 
@@ -254,10 +246,4 @@ def term_update(
 
 @transaction.atomic
 def term_delete(*, actor, term: GlossaryTerm, expected_version: int | None = None) -> None:
-    current = GlossaryTerm.objects.select_for_update().filter(pk=term.pk).first()
-    if current is None:
-        return
-    if expected_version is not None and current.version != expected_version:
-        raise StaleEdit(current)
-    record_change(actor=actor, item=current, action=ChangeRecord.Action.DELETED)
-    current.delete()
+    delete_recorded(actor, term, expected_version)

@@ -10,7 +10,7 @@ from history.models import ChangeRecord
 from history.services import record_change, snapshot
 from lifecycle.models import Closing, ImpactPlan, PermanencePath
 from workspaces.concurrency import StaleEdit
-from workspaces.services import WorkspaceError, update_recorded
+from workspaces.services import WorkspaceError, delete_recorded, update_recorded
 from workspaces.visibility import Visibility
 
 PATH_FIELDS = ["path", "status", "description", "steps", "money", "staff", "visibility"]
@@ -21,16 +21,6 @@ IMPACT_FIELDS = ["way", "title", "description", "level", "actors", "status", "vi
 def _created(actor, item, fields):
     changes = {k: [None, v] for k, v in snapshot(item, fields).items() if v}
     record_change(actor=actor, item=item, action=ChangeRecord.Action.CREATED, changes=changes)
-
-
-def _deleted(actor, item, expected_version: int) -> None:
-    current = type(item).objects.filter(pk=item.pk).first()
-    if current is None:
-        return
-    if current.version != expected_version:
-        raise StaleEdit(current)
-    record_change(actor=actor, item=item, action=ChangeRecord.Action.DELETED)
-    current.delete()
 
 
 def _check_joint(visibility: str) -> None:
@@ -67,7 +57,7 @@ def path_update(*, actor, permanence_path: PermanencePath, expected_version: int
 
 @transaction.atomic
 def path_delete(*, actor, permanence_path: PermanencePath, expected_version: int) -> None:
-    _deleted(actor, permanence_path, expected_version)
+    delete_recorded(actor, permanence_path, expected_version)
 
 
 @transaction.atomic
@@ -106,4 +96,4 @@ def impact_update(*, actor, impact: ImpactPlan, expected_version: int, **values)
 
 @transaction.atomic
 def impact_delete(*, actor, impact: ImpactPlan, expected_version: int) -> None:
-    _deleted(actor, impact, expected_version)
+    delete_recorded(actor, impact, expected_version)

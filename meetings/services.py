@@ -25,8 +25,8 @@ from meetings.models import (
     ProposedDate,
     SchedulePoll,
 )
-from workspaces.concurrency import StaleEdit, save_versioned
-from workspaces.services import WorkspaceError, refuse_if_ended, update_recorded
+from workspaces.concurrency import save_versioned
+from workspaces.services import WorkspaceError, delete_recorded, refuse_if_ended, update_recorded
 from workspaces.visibility import Visibility, linked_more_widely, may_link
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -271,13 +271,7 @@ def poll_close(*, actor, poll: SchedulePoll, date: ProposedDate | None = None, m
 def poll_delete(*, actor, poll: SchedulePoll, expected_version: int | None) -> None:
     """Delete a poll with its dates and answers. A meeting made from it stays (its link to the
     poll is set to null): the meeting is what the members agreed on."""
-    current = SchedulePoll.objects.filter(pk=poll.pk).first()
-    if current is None:
-        return
-    if expected_version is not None and current.version != expected_version:
-        raise StaleEdit(current)
-    record_change(actor=actor, item=poll, action=ChangeRecord.Action.DELETED)
-    current.delete()
+    delete_recorded(actor, poll, expected_version)
 
 
 # Meetings -----------------------------------------------------------------------------------
@@ -397,15 +391,13 @@ def meeting_update(*, actor, meeting: Meeting, expected_version: int, **values) 
 
 @transaction.atomic
 def meeting_delete(*, actor, meeting: Meeting, expected_version: int | None) -> None:
-    current = Meeting.objects.filter(pk=meeting.pk).first()
-    if current is None:
-        return
-    if expected_version is not None and current.version != expected_version:
-        raise StaleEdit(current)
-    if Minutes.objects.filter(meeting=meeting, status=Minutes.Status.APPROVED).exists():
-        raise MeetingError("Ein Treffen mit genehmigtem Protokoll bleibt als Nachweis erhalten.")
-    record_change(actor=actor, item=meeting, action=ChangeRecord.Action.DELETED)
-    current.delete()
+    def check(current):
+        if Minutes.objects.filter(meeting=current, status=Minutes.Status.APPROVED).exists():
+            raise MeetingError(
+                "Ein Treffen mit genehmigtem Protokoll bleibt als Nachweis erhalten."
+            )
+
+    delete_recorded(actor, meeting, expected_version, check=check)
 
 
 # Agenda -------------------------------------------------------------------------------------

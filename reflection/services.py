@@ -24,7 +24,7 @@ from reflection.models import (
     Response,
 )
 from workspaces.concurrency import StaleEdit, save_versioned
-from workspaces.services import WorkspaceError, refuse_if_ended, update_recorded
+from workspaces.services import WorkspaceError, delete_recorded, refuse_if_ended, update_recorded
 from workspaces.visibility import Visibility, may_link
 
 ROUND_FIELDS = ["title", "opens_on", "closes_on"]
@@ -160,15 +160,12 @@ def round_update(
 @transaction.atomic
 def round_delete(*, actor, round_: ReflectionRound, expected_version: int | None = None) -> None:
     """Delete a round opened by mistake — only while nobody has answered."""
-    current = ReflectionRound.objects.select_for_update().filter(pk=round_.pk).first()
-    if current is None:
-        return
-    if expected_version is not None and current.version != expected_version:
-        raise StaleEdit(current)
-    if refusal := round_delete_refusal(current):
-        raise ReflectionError(refusal)
-    record_change(actor=actor, item=current, action=ChangeRecord.Action.DELETED)
-    current.delete()
+
+    def check(current):
+        if refusal := round_delete_refusal(current):
+            raise ReflectionError(refusal)
+
+    delete_recorded(actor, round_, expected_version, check=check)
 
 
 def round_delete_refusal(round_: ReflectionRound) -> str:
@@ -268,13 +265,7 @@ def consequence_update(
 
 @transaction.atomic
 def consequence_delete(*, actor, consequence: Consequence, expected_version: int) -> None:
-    current = Consequence.objects.select_for_update().filter(pk=consequence.pk).first()
-    if current is None:
-        return
-    if current.version != expected_version:
-        raise StaleEdit(current)
-    record_change(actor=actor, item=current, action=ChangeRecord.Action.DELETED)
-    current.delete()
+    delete_recorded(actor, consequence, expected_version)
 
 
 @transaction.atomic

@@ -10,8 +10,7 @@ from django.db import transaction
 from history.models import ChangeRecord
 from history.services import record_change, reference, snapshot
 from resources.models import Funding, Position
-from workspaces.concurrency import StaleEdit
-from workspaces.services import WorkspaceError, update_recorded
+from workspaces.services import WorkspaceError, delete_recorded, update_recorded
 from workspaces.visibility import Visibility, linked_more_widely, may_link
 
 POSITION_FIELDS = [
@@ -69,17 +68,6 @@ def _created(actor, item, fields: list[str], **more) -> None:
         action=ChangeRecord.Action.CREATED,
         changes={n: [None, v] for n, v in values.items() if v not in ("", None, [], False)},
     )
-
-
-def _delete(actor, item, expected_version: int | None) -> None:
-    """Delete unless someone saved the item since the person looked at it."""
-    current = type(item).objects.select_for_update().filter(pk=item.pk).first()
-    if current is None:
-        return
-    if expected_version is not None and current.version != expected_version:
-        raise StaleEdit(current)
-    record_change(actor=actor, item=current, action=ChangeRecord.Action.DELETED)
-    current.delete()
 
 
 def _check_partner(coproduction_id: int, partner, owner_side: str) -> None:
@@ -198,7 +186,7 @@ def position_update(*, actor, position: Position, expected_version: int, **value
 @transaction.atomic
 def position_delete(*, actor, position: Position, expected_version: int | None = None) -> None:
     """Fundings that named the position keep their own entry and lose the link."""
-    _delete(actor, position, expected_version)
+    delete_recorded(actor, position, expected_version)
 
 
 # Funding -----------------------------------------------------------------------------------
@@ -291,4 +279,4 @@ def funding_update(
 
 @transaction.atomic
 def funding_delete(*, actor, funding: Funding, expected_version: int | None = None) -> None:
-    _delete(actor, funding, expected_version)
+    delete_recorded(actor, funding, expected_version)

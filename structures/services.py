@@ -13,7 +13,7 @@ from history.models import ChangeRecord
 from history.services import record_change, snapshot
 from structures.models import Body, Mandate, PhasePlan
 from workspaces.concurrency import StaleEdit
-from workspaces.services import WorkspaceError, update_recorded
+from workspaces.services import WorkspaceError, delete_recorded, update_recorded
 from workspaces.visibility import Visibility, linked_more_widely
 
 PHASE_FIELDS = ["joint", "administration_part", "civil_society_part"]
@@ -217,18 +217,14 @@ def body_delete(*, actor, body: Body, expected_version: int | None = None) -> No
     Its mandates go with it, each with its own entry in the history; meetings of the body stay
     and lose the link (SET_NULL). The locked row makes a decision taken meanwhile wait.
     """
-    current = Body.objects.select_for_update().filter(pk=body.pk).first()
-    if current is None:
-        return
-    if expected_version is not None and current.version != expected_version:
-        raise StaleEdit(current)
-    refusal = body_delete_refusal(current)
-    if refusal:
-        raise StructureError(refusal)
-    for mandate in current.mandates.select_related("body", "partner"):
-        record_change(actor=actor, item=mandate, action=ChangeRecord.Action.DELETED)
-    record_change(actor=actor, item=current, action=ChangeRecord.Action.DELETED)
-    current.delete()
+
+    def check(current):
+        if refusal := body_delete_refusal(current):
+            raise StructureError(refusal)
+        for mandate in current.mandates.select_related("body", "partner"):
+            record_change(actor=actor, item=mandate, action=ChangeRecord.Action.DELETED)
+
+    delete_recorded(actor, body, expected_version, check=check)
 
 
 # Mandates (card 41) ------------------------------------------------------------------------
@@ -405,16 +401,12 @@ def mandate_delete(*, actor, mandate: Mandate, expected_version: int | None = No
     a mandate that a handover began undoes that handover: the predecessor runs again
     (``mandate_to_reopen``), recorded in its history.
     """
-    current = Mandate.objects.select_for_update().filter(pk=mandate.pk).first()
-    if current is None:
-        return
-    if expected_version is not None and current.version != expected_version:
-        raise StaleEdit(current)
-    refusal = mandate_delete_refusal(current)
-    if refusal:
-        raise StructureError(refusal)
-    predecessor = mandate_to_reopen(current)
-    record_change(actor=actor, item=current, action=ChangeRecord.Action.DELETED)
-    current.delete()
+
+    def check(current):
+        if refusal := mandate_delete_refusal(current):
+            raise StructureError(refusal)
+        return mandate_to_reopen(current)
+
+    predecessor = delete_recorded(actor, mandate, expected_version, check=check)
     if predecessor is not None:
         update_recorded(actor, predecessor, MANDATE_FIELDS, predecessor.version, {"ended_on": None})

@@ -14,7 +14,7 @@ from django.utils.text import slugify
 
 from history.models import ChangeRecord
 from history.services import diff, record_change, snapshot
-from workspaces.concurrency import save_versioned
+from workspaces.concurrency import StaleEdit, save_versioned
 from workspaces.models import Coproduction, Invitation, Membership, Partner
 from workspaces.notify import enqueue_mail
 from workspaces.tasks import send_invitation
@@ -119,6 +119,24 @@ def update_recorded(
     if changes:
         record_change(actor=actor, item=item, action=ChangeRecord.Action.UPDATED, changes=changes)
     return item
+
+
+def delete_recorded(actor, item, expected_version: int | None, *, check=None):
+    """The one way to delete an item: lock its row, refuse if someone saved it since the
+    person looked at it, let ``check(current)`` refuse for a reason of the domain (it raises)
+    or note what the caller needs afterwards (it returns that), record the deletion, delete.
+
+    Returns what ``check`` returned; nothing when the item was already gone. Call it inside
+    the service's transaction: the lock makes a concurrent change of the row wait."""
+    current = type(item).objects.select_for_update().filter(pk=item.pk).first()
+    if current is None:
+        return None
+    if expected_version is not None and current.version != expected_version:
+        raise StaleEdit(current)
+    kept = check(current) if check else None
+    record_change(actor=actor, item=current, action=ChangeRecord.Action.DELETED)
+    current.delete()
+    return kept
 
 
 @transaction.atomic
