@@ -13,7 +13,7 @@ from history.services import diff, record_change, snapshot
 from workspaces.concurrency import save_versioned
 from workspaces.models import Partner
 from workspaces.services import WorkspaceError, delete_recorded
-from workspaces.visibility import Visibility, may_link
+from workspaces.visibility import Visibility, link_refusal, may_link
 
 ACTOR_FIELDS = [
     "name",
@@ -66,8 +66,11 @@ def _check(coproduction_id: int, owner_side: str, values: dict) -> None:
         raise ActorError("Dieses Gremium gehört nicht zu eurer Ko-Produktion.", field="body")
     if not may_link(body, visibility=values["visibility"], owner_side=owner_side):
         raise ActorError(
-            "Dieses Gremium sieht nur eine Seite. Wählt ein Gremium, das alle sehen, oder "
-            "macht den Eintrag auch nur für eure Seite sichtbar.",
+            link_refusal(
+                body,
+                "Dieses Gremium sieht nur eine Seite. Wählt ein Gremium, das alle sehen, oder "
+                "macht den Eintrag auch nur für eure Seite sichtbar.",
+            ),
             field="body",
         )
 

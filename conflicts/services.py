@@ -10,7 +10,7 @@ from conflicts.models import Conflict, ConflictAgreement
 from history.models import ChangeRecord
 from history.services import record_change, snapshot
 from workspaces.services import WorkspaceError, delete_recorded, update_recorded
-from workspaces.visibility import Visibility, linked_more_widely, may_link
+from workspaces.visibility import Visibility, link_refusal, linked_more_widely, may_link
 
 CONFLICT_FIELDS = [
     "title",
@@ -63,8 +63,11 @@ def _check_resolution(coproduction_id: int, values: dict, owner_side: str) -> No
     # A conflict seen by more people than its decision would reveal the decision's question.
     if not may_link(decision, visibility=values.get("visibility"), owner_side=owner_side):
         raise ConflictError(
-            "Diese Entscheidung sieht nur eine Seite. Wählt eine Entscheidung, die alle sehen, "
-            "oder macht den Konflikt auch nur für eure Seite sichtbar.",
+            link_refusal(
+                decision,
+                "Diese Entscheidung sieht nur eine Seite. Wählt eine Entscheidung, die alle sehen, "
+                "oder macht den Konflikt auch nur für eure Seite sichtbar.",
+            ),
             field="resolved_by",
         )
 

@@ -19,7 +19,7 @@ from history.models import ChangeRecord
 from history.services import record_change, reference, snapshot
 from workspaces.models import Coproduction, Membership, Partner
 from workspaces.services import WorkspaceError, update_recorded
-from workspaces.visibility import Visibility, linked_more_widely, may_link
+from workspaces.visibility import Visibility, link_refusal, linked_more_widely, may_link
 
 DECISION_FIELDS = [
     "question",
@@ -59,8 +59,11 @@ def _check_links(coproduction, *, visibility, owner_side, body=None, meeting=Non
             raise DecisionError("Das gehört nicht zu eurer Ko-Produktion.", field=field)
         if not may_link(item, visibility=visibility, owner_side=owner_side):
             raise DecisionError(
-                f"„{item}“ sieht nur eine Seite. Verknüpft es nur mit einer Entscheidung, "
-                "die auch nur diese Seite sieht.",
+                link_refusal(
+                    item,
+                    f"„{item}“ sieht nur eine Seite. Verknüpft es nur mit einer Entscheidung, "
+                    "die auch nur diese Seite sieht.",
+                ),
                 field=field,
             )
     # A joint body is edited (and could be deleted) by both sides, and what it decided must be

@@ -13,7 +13,7 @@ from history.models import ChangeRecord
 from history.services import record_change, reference, snapshot
 from workspaces.concurrency import save_versioned
 from workspaces.services import WorkspaceError, delete_recorded, update_recorded
-from workspaces.visibility import Visibility, linked_more_widely, may_link
+from workspaces.visibility import Visibility, link_refusal, linked_more_widely, may_link
 
 GOAL_FIELDS = [
     "level",
@@ -75,8 +75,11 @@ def _check_goal_link(goal: Goal | None, *, visibility: str, owner_side: str) -> 
     """An item seen by more people than its goal would reveal that goal's title."""
     if not may_link(goal, visibility=visibility, owner_side=owner_side):
         raise GoalError(
-            "Dieses Ziel sieht nur eine Seite. Teilt das Ziel zuerst oder macht diesen "
-            "Eintrag auch nur für eure Seite sichtbar.",
+            link_refusal(
+                goal,
+                "Dieses Ziel sieht nur eine Seite. Teilt das Ziel zuerst oder macht diesen "
+                "Eintrag auch nur für eure Seite sichtbar.",
+            ),
             field="goal",
         )
 

@@ -13,7 +13,7 @@ from history.models import ChangeRecord
 from history.services import record_change, reference, snapshot
 from workspaces.concurrency import save_versioned
 from workspaces.services import WorkspaceError, delete_recorded, update_recorded
-from workspaces.visibility import Visibility, may_link
+from workspaces.visibility import Visibility, link_refusal, may_link
 
 HANDOVER_FIELDS = [
     "leaving",
@@ -96,8 +96,11 @@ def _check(
             )
         if not may_link(mandate.body, visibility=visibility, owner_side=owner_side):
             raise HandoverError(
-                "Das Gremium dieses Mandats sieht nur eine Seite. Die Übergabe kann es nur "
-                "nennen, wenn auch sie nur für diese Seite sichtbar ist.",
+                link_refusal(
+                    mandate.body,
+                    "Das Gremium dieses Mandats sieht nur eine Seite. Die Übergabe kann es nur "
+                    "nennen, wenn auch sie nur für diese Seite sichtbar ist.",
+                ),
                 field="mandate",
             )
 

@@ -17,7 +17,7 @@ from knowledge.links import FIELDS as LINK_FIELDS
 from knowledge.links import LINKS
 from knowledge.models import GlossaryTerm, KnowledgeItem
 from workspaces.services import WorkspaceError, delete_recorded, update_recorded
-from workspaces.visibility import Visibility, may_link
+from workspaces.visibility import Visibility, link_refusal, may_link
 
 ITEM_FIELDS = ["kind", "title", "text", "url", "file_name", "visibility"]
 TERM_FIELDS = ["term", "explanation", "plain_summary", "visibility"]
@@ -62,8 +62,11 @@ def _check_links(coproduction_id: int, *, visibility: str, owner_side: str, link
                 raise KnowledgeError("Das gehört nicht zu eurer Ko-Produktion.", field=field)
             if not may_link(target, visibility=visibility, owner_side=owner_side):
                 raise KnowledgeError(
-                    f"„{target}“ sieht nur eine Seite. Verknüpft es nur mit Wissen, das auch nur "
-                    "diese Seite sieht.",
+                    link_refusal(
+                        target,
+                        f"„{target}“ sieht nur eine Seite. Verknüpft es nur mit Wissen, "
+                        "das auch nur diese Seite sieht.",
+                    ),
                     field=field,
                 )
 

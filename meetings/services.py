@@ -27,7 +27,7 @@ from meetings.models import (
 )
 from workspaces.concurrency import save_versioned
 from workspaces.services import WorkspaceError, delete_recorded, refuse_if_ended, update_recorded
-from workspaces.visibility import Visibility, linked_more_widely, may_link
+from workspaces.visibility import Visibility, link_refusal, linked_more_widely, may_link
 
 BERLIN = ZoneInfo("Europe/Berlin")
 EVENING_FROM = 17  # a weekday date starting at 17:00 or later counts as evening
@@ -291,8 +291,11 @@ def _check_body(body, *, visibility: str, owner_side: str) -> None:
     """A meeting seen by more people than its body would reveal the body's name."""
     if not may_link(body, visibility=visibility, owner_side=owner_side):
         raise MeetingError(
-            "Dieses Gremium sieht nur eine Seite. Macht das Treffen auch nur für diese Seite "
-            "sichtbar oder wählt ein anderes Gremium.",
+            link_refusal(
+                body,
+                "Dieses Gremium sieht nur eine Seite. Macht das Treffen auch nur für diese Seite "
+                "sichtbar oder wählt ein anderes Gremium.",
+            ),
             field="body",
         )
 
@@ -414,8 +417,11 @@ def _check_conflict(conflict, meeting: Meeting) -> None:
         raise MeetingError("Dieser Konflikt ist schon gelöst.", field="conflict")
     if not may_link(conflict, visibility=meeting.visibility, owner_side=meeting.owner_side):
         raise MeetingError(
-            "Diesen Konflikt sieht nur eine Seite. Er kann nur auf die Tagesordnung eines "
-            "Treffens, das ebenfalls nur diese Seite sieht.",
+            link_refusal(
+                conflict,
+                "Diesen Konflikt sieht nur eine Seite. Er kann nur auf die Tagesordnung eines "
+                "Treffens, das ebenfalls nur diese Seite sieht.",
+            ),
             field="conflict",
         )
 

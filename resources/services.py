@@ -11,7 +11,7 @@ from history.models import ChangeRecord
 from history.services import record_change, reference, snapshot
 from resources.models import Funding, Position
 from workspaces.services import WorkspaceError, delete_recorded, update_recorded
-from workspaces.visibility import Visibility, linked_more_widely, may_link
+from workspaces.visibility import Visibility, link_refusal, linked_more_widely, may_link
 
 POSITION_FIELDS = [
     "partner",
@@ -215,8 +215,11 @@ def _check_funding(coproduction_id: int, owner_side: str, v: dict, positions) ->
         # A funding seen by more people than a position would reveal the position.
         if not may_link(position, visibility=v["visibility"], owner_side=owner_side):
             raise ResourceError(
-                f"Die Stelle „{position.title}“ sieht nur eine Seite. Teilt die Stelle zuerst "
-                "oder macht diese Finanzierung auch nur für eure Seite sichtbar.",
+                link_refusal(
+                    position,
+                    f"Die Stelle „{position.title}“ sieht nur eine Seite. Teilt die Stelle zuerst "
+                    "oder macht diese Finanzierung auch nur für eure Seite sichtbar.",
+                ),
                 field="positions",
             )
 

@@ -159,10 +159,30 @@ def may_link(target, *, visibility: str, owner_side: str) -> bool:
     ``owner_side``) may name ``target`` only if every member who sees the item sees the target
     too. Pages filter linked items per viewer anyway; this rule keeps names out of what is not
     filtered by item (history entries, mails, exports). So a side-only target is named only by
-    side-only items of the same side. The one rule for every link of every feature app."""
-    if target is None or target.visibility != Visibility.SIDE:
+    side-only items of the same side. And a side-only item never names another side's item
+    that side may narrow later: its refusal would then tell that side about the hidden item.
+    The one rule for every link of every feature app; ``link_refusal`` says why."""
+    if target is None:
         return True
+    if target.visibility != Visibility.SIDE:
+        # A side's own item may be narrowed later; a hidden link must not stop it then.
+        other = getattr(target, "owner_side", "")
+        return visibility != Visibility.SIDE or not other or other == owner_side
     return visibility == Visibility.SIDE and owner_side == target.owner_side
+
+
+OTHER_SIDES_ITEM = (
+    "„{}“ gehört der anderen Seite. Ein Eintrag, den nur eure Seite sieht, kann es nicht "
+    "nennen: Sonst könnte die andere Seite es nie wieder nur für sich sichtbar machen, ohne "
+    "von eurem Eintrag zu erfahren. Macht diesen Eintrag für alle Mitglieder sichtbar oder "
+    "lasst die Verknüpfung weg."
+)
+
+
+def link_refusal(target, message: str) -> str:
+    """The German reason ``may_link`` refused ``target``: the caller's ``message`` for a
+    side-only target, or that a side-only item cannot name the other side's item."""
+    return message if target.visibility == Visibility.SIDE else OTHER_SIDES_ITEM.format(target)
 
 
 def linked_more_widely(rows, *, visibility: str, owner_side: str, via: str = ""):

@@ -144,3 +144,39 @@ def test_positions_and_funding_never_go_public(coproduction, coordinator, office
         services.position_update(
             actor=coordinator, position=position, expected_version=1, visibility="public"
         )
+
+
+def test_a_side_only_funding_cannot_name_the_other_sides_position(
+    coproduction, coordinator, office, civil_member
+):
+    """Else the initiative could never make its position side-only again without being told
+    that a funding it cannot see names it (the attack on issue 12 found that refusal)."""
+    theirs = make_position(
+        coproduction,
+        civil_member.user,
+        civil_member.partner,
+        title="Koordinationsstelle Initiative",
+        visibility="coproduction",
+        pay="volunteer",
+        contract="allowance",
+    )
+    with pytest.raises(WorkspaceError) as error:
+        make_funding(coproduction, coordinator, office, positions=[theirs])
+    assert error.value.field == "positions" and "gehört der anderen Seite" in str(error.value)
+    # A funding all members see may name it, and then the refusal names what everyone sees.
+    make_funding(coproduction, coordinator, office, visibility="coproduction", positions=[theirs])
+
+    other = make_position(
+        coproduction,
+        civil_member.user,
+        civil_member.partner,
+        title="Honorarstelle Beratung",
+        visibility="coproduction",
+        pay="volunteer",
+        contract="allowance",
+    )
+    services.position_update(
+        actor=civil_member.user, position=other, expected_version=1, visibility="side"
+    )
+    other.refresh_from_db()
+    assert other.visibility == "side"
