@@ -13,32 +13,10 @@ from actors.forms import ActorForm
 from actors.models import Actor
 from workspaces.decorators import member_view
 from workspaces.pages import create_page, delete_page, item_page
-from workspaces.views import paginate, workspace_render
+from workspaces.views import choice_filters, paginate, workspace_render
 from workspaces.visibility import get_visible
 
 SECTION = "actors"
-
-
-def _kind_filters(request, current: str, counts: dict[str, int]) -> list[dict]:
-    filters = []
-    for value, label in [("", "Alle"), *Actor.Kind.choices]:
-        if value and not counts.get(value):
-            continue
-        query = request.GET.copy()
-        query.pop("seite", None)
-        if value:
-            query["art"] = value
-        else:
-            query.pop("art", None)
-        filters.append(
-            {
-                "label": label,
-                "count": counts.get(value, 0) if value else sum(counts.values()),
-                "url": f"?{query.urlencode()}" if query else "?",
-                "current": value == current,
-            }
-        )
-    return filters
 
 
 @member_view
@@ -52,7 +30,9 @@ def actor_list(request, coproduction, viewer):
     context = {
         "page": paginate(request, rows, "seite", anchor="liste"),
         "kind": kind,
-        "filters": _kind_filters(request, kind, selectors.kind_counts(viewer)),
+        "filters": choice_filters(
+            request, "art", Actor.Kind.choices, kind, selectors.kind_counts(viewer), hide_empty=True
+        ),
     }
     return workspace_render(request, "actors/actor_list.html", context, section=SECTION)
 

@@ -16,28 +16,8 @@ from history.services import history_for
 from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
 from workspaces.pages import create_page, delete_page, item_page
-from workspaces.views import paginate, stale_response, workspace_render
+from workspaces.views import choice_filters, paginate, stale_response, workspace_render
 from workspaces.visibility import get_visible
-
-
-def _status_filters(request, current: str, counts: dict[str, int]) -> list[dict]:
-    filters = []
-    for value, label in [("", "Alle"), *Conflict.Status.choices]:
-        query = request.GET.copy()
-        query.pop("seite", None)
-        if value:
-            query["stand"] = value
-        else:
-            query.pop("stand", None)
-        filters.append(
-            {
-                "label": label,
-                "count": counts.get(value, 0) if value else sum(counts.values()),
-                "url": f"?{query.urlencode()}" if query else "?",
-                "current": value == current,
-            }
-        )
-    return filters
 
 
 @member_view
@@ -51,7 +31,9 @@ def conflict_list(request, coproduction, viewer):
     context = {
         "page": paginate(request, rows, "seite", anchor="liste"),
         "status": status,
-        "filters": _status_filters(request, status, selectors.status_counts(viewer)),
+        "filters": choice_filters(
+            request, "stand", Conflict.Status.choices, status, selectors.status_counts(viewer)
+        ),
         "agreement": ConflictAgreement.objects.filter(coproduction=coproduction).exists(),
     }
     return workspace_render(request, "conflicts/conflict_list.html", context, section="conflicts")

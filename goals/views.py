@@ -31,7 +31,7 @@ from workspaces.pages import (
     require_item_edit,
 )
 from workspaces.services import WorkspaceError
-from workspaces.views import paginate, workspace_render
+from workspaces.views import choice_filters, paginate, workspace_render
 from workspaces.visibility import Side, Visibility, get_visible
 
 # Goals -------------------------------------------------------------------------------------
@@ -398,26 +398,6 @@ def obstacle_delete(request, coproduction, viewer, pk):
 # Milestones --------------------------------------------------------------------------------
 
 
-def _status_filters(request, current: str) -> list[dict]:
-    options = [("", "Alle")] + list(Milestone.Status.choices)
-    filters = []
-    for value, label in options:
-        query = request.GET.copy()
-        query.pop("seite", None)
-        if value:
-            query["stand"] = value
-        else:
-            query.pop("stand", None)
-        filters.append(
-            {
-                "label": label,
-                "url": f"?{query.urlencode()}" if query else "?",
-                "current": value == current,
-            }
-        )
-    return filters
-
-
 @member_view
 def milestone_list(request, coproduction, viewer):
     status = request.GET.get("stand", "")
@@ -438,7 +418,7 @@ def milestone_list(request, coproduction, viewer):
     context = {
         "page": page,
         "status": status,
-        "filters": _status_filters(request, status),
+        "filters": choice_filters(request, "stand", Milestone.Status.choices, status),
         "timeline": picture,
     }
     return workspace_render(request, "goals/milestone_list.html", context, section="milestones")

@@ -18,24 +18,10 @@ from knowledge.forms import KnowledgeForm, TermForm
 from knowledge.models import KnowledgeItem
 from workspaces.decorators import member_view
 from workspaces.pages import create_page, delete_page, item_page
-from workspaces.views import paginate, workspace_render
+from workspaces.views import choice_filters, paginate, workspace_render
 from workspaces.visibility import get_visible
 
 SECTION = "knowledge"
-
-
-def _kind_filters(request, current: str, counts: dict[str, int]) -> list[dict]:
-    filters = []
-    for value, label in [("", "Alle"), *KnowledgeItem.Kind.choices]:
-        filters.append(
-            {
-                "label": label,
-                "count": counts.get(value, 0) if value else sum(counts.values()),
-                "url": f"?art={value}" if value else "?",
-                "current": value == current,
-            }
-        )
-    return filters
 
 
 def _form_class(request):
@@ -56,7 +42,9 @@ def item_list(request, coproduction, viewer):
     context = {
         "page": paginate(request, rows, "seite", anchor="liste"),
         "kind": kind,
-        "filters": _kind_filters(request, kind, selectors.kind_counts(viewer)),
+        "filters": choice_filters(
+            request, "art", KnowledgeItem.Kind.choices, kind, selectors.kind_counts(viewer)
+        ),
         "term_count": selectors.terms_for(viewer).count(),
     }
     return workspace_render(request, "knowledge/item_list.html", context, section=SECTION)

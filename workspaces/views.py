@@ -29,6 +29,28 @@ from workspaces.visibility import Side
 PAGE_SIZE = 20
 
 
+def choice_filters(request, param: str, choices, current: str, counts=None, *, hide_empty=False):
+    """Links that filter a list by one choice, „Alle“ first: the other query parameters stay,
+    the list starts again at its first page. With ``counts`` (value → number) each link says
+    how many it shows; ``hide_empty`` leaves out the choices with none."""
+    filters = []
+    for value, label in [("", "Alle"), *choices]:
+        if hide_empty and value and not counts.get(value):
+            continue
+        query = request.GET.copy()
+        query.pop("seite", None)
+        if value:
+            query[param] = value
+        else:
+            query.pop(param, None)
+        link = {"label": label, "url": f"?{query.urlencode()}" if query else "?"}
+        link["current"] = value == current
+        if counts is not None:
+            link["count"] = counts.get(value, 0) if value else sum(counts.values())
+        filters.append(link)
+    return filters
+
+
 def paginate(request, rows, param: str, *, anchor: str = "", per_page: int = PAGE_SIZE):
     """A page of ``rows`` chosen by the query parameter ``param``; other parameters stay."""
     page = Paginator(rows, per_page).get_page(request.GET.get(param))
