@@ -57,3 +57,15 @@ def login(user) -> Client:
 
 def url(name: str, coproduction, *args) -> str:
     return reverse(f"goals:{name}", args=[coproduction.slug, *args])
+
+
+def page_of(client, path) -> str:
+    response = client.get(path, secure=True)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def follow(client, path, data) -> str:
+    response = client.post(path, data, secure=True, follow=True)
+    assert response.status_code == 200
+    return response.content.decode()
