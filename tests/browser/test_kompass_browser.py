@@ -72,7 +72,7 @@ def test_a_new_coproduction_follows_its_getting_started_list_to_the_end(
     log_in_by_cookie(other, live_server, official)
     other.goto(f"/werkstatt/einladung/{invitation.token}/")
     other.get_by_role("button", name="Einladung annehmen").click()
-    other.wait_for_url(f"**/werkstatt/{slug}/")
+    other.wait_for_url(f"**/werkstatt/{slug}/ankommen/")  # newcomers land on „Ankommen“
     elsewhere.close()
     back_to_overview(page, slug)
     assert "✓ Jede Partner:in hat Mitglieder" in first_steps(page).inner_text()

@@ -44,6 +44,9 @@ def test_searching_the_werkstatt_from_the_header_by_keyboard(page, live_server, 
     log_in_by_cookie(page, live_server, founder)
     page.set_viewport_size(SMALL_SCREEN)
     page.goto(f"/werkstatt/{coproduction.slug}/")
+    # On a phone the header's search is folded into one control: opened by keyboard.
+    page.locator(".site-header details summary", has_text="Suche und Leitfaden").focus()
+    page.keyboard.press("Enter")
     field = page.get_by_role("searchbox", name="In der Werkstatt und im Leitfaden suchen")
     field.focus()
     page.keyboard.type("Gipfel")
