@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
 from history.models import ChangeRecord
-from history.services import record_change, reference, snapshot
+from history.services import record_change, reference
 from workspaces.concurrency import save_versioned
-from workspaces.services import WorkspaceError, delete_recorded, update_recorded
+from workspaces.services import WorkspaceError, create_recorded, delete_recorded, update_recorded
 from workspaces.visibility import Visibility, link_refusal, linked_more_widely, may_link
 
 GOAL_FIELDS = [
@@ -46,20 +46,6 @@ class GoalError(WorkspaceError):
 
 def _answer_titles(goal: Goal) -> list[dict]:
     return [reference(g) for g in sorted(goal.answers.all(), key=lambda g: (g.title, g.pk))]
-
-
-def _created(actor, item, fields: list[str], **more) -> None:
-    values = {**snapshot(item, fields), **more}
-    record_change(
-        actor=actor,
-        item=item,
-        action=ChangeRecord.Action.CREATED,
-        changes={
-            name: [None, value]
-            for name, value in values.items()
-            if value not in ("", None, [], False)
-        },
-    )
 
 
 def _check_side_item(owner_side: str, visibility: str) -> None:
@@ -167,23 +153,24 @@ def goal_create(
     _check_future(due_date)
     answers = list(answers) if joint else []
     _check_answers(coproduction.pk, answers)
-    goal = Goal.objects.create(
-        coproduction=coproduction,
-        kind=kind,
-        owner_side=owner_side,
-        level=level,
-        title=title,
-        description=description,
-        due_date=due_date,
-        dimensions=list(dimensions),
-        visibility=visibility,
-        steward=steward if joint else None,
-        created_by=actor,
+    return create_recorded(
+        actor,
+        Goal(
+            coproduction=coproduction,
+            kind=kind,
+            owner_side=owner_side,
+            level=level,
+            title=title,
+            description=description,
+            due_date=due_date,
+            dimensions=list(dimensions),
+            visibility=visibility,
+            steward=steward if joint else None,
+            created_by=actor,
+        ),
+        GOAL_FIELDS,
+        m2m=("answers", _answer_titles, lambda g: g.answers.set(answers)) if answers else None,
     )
-    if answers:
-        goal.answers.set(answers)
-    _created(actor, goal, GOAL_FIELDS, **({"answers": _answer_titles(goal)} if answers else {}))
-    return goal
 
 
 @transaction.atomic
@@ -258,16 +245,18 @@ def demand_create(
     """A side's red line or room for compromise — side-only unless chosen otherwise (card 33)."""
     if not owner_side:
         raise GoalError("Forderungen gehören immer einer Seite.")
-    demand = Demand.objects.create(
-        coproduction=coproduction,
-        owner_side=owner_side,
-        kind=kind,
-        text=text,
-        visibility=visibility or Visibility.SIDE,
-        created_by=actor,
+    return create_recorded(
+        actor,
+        Demand(
+            coproduction=coproduction,
+            owner_side=owner_side,
+            kind=kind,
+            text=text,
+            visibility=visibility or Visibility.SIDE,
+            created_by=actor,
+        ),
+        DEMAND_FIELDS,
     )
-    _created(actor, demand, DEMAND_FIELDS)
-    return demand
 
 
 @transaction.atomic
@@ -291,16 +280,18 @@ def contribution_create(
     """What a partner brings (card 31); it belongs to the partner's side."""
     if partner.coproduction_id != coproduction.pk:
         raise GoalError("Diese Partner:in gehört nicht zu eurer Ko-Produktion.", field="partner")
-    contribution = Contribution.objects.create(
-        coproduction=coproduction,
-        partner=partner,
-        owner_side=partner.side,
-        kind=kind,
-        description=description,
-        visibility=visibility or Visibility.COPRODUCTION,
+    return create_recorded(
+        actor,
+        Contribution(
+            coproduction=coproduction,
+            partner=partner,
+            owner_side=partner.side,
+            kind=kind,
+            description=description,
+            visibility=visibility or Visibility.COPRODUCTION,
+        ),
+        CONTRIBUTION_FIELDS,
     )
-    _created(actor, contribution, CONTRIBUTION_FIELDS)
-    return contribution
 
 
 @transaction.atomic
@@ -342,16 +333,18 @@ def obstacle_create(
     visibility = visibility or Visibility.COPRODUCTION
     owner_side = owner_side if visibility == Visibility.SIDE else ""
     _check_goal_link(goal, visibility=visibility, owner_side=owner_side)
-    obstacle = Obstacle.objects.create(
-        coproduction=coproduction,
-        owner_side=owner_side,
-        goal=goal,
-        description=description,
-        remedy=remedy,
-        visibility=visibility,
+    return create_recorded(
+        actor,
+        Obstacle(
+            coproduction=coproduction,
+            owner_side=owner_side,
+            goal=goal,
+            description=description,
+            remedy=remedy,
+            visibility=visibility,
+        ),
+        OBSTACLE_FIELDS,
     )
-    _created(actor, obstacle, OBSTACLE_FIELDS)
-    return obstacle
 
 
 @transaction.atomic
@@ -402,20 +395,22 @@ def milestone_create(
     _check_goal_link(goal, visibility=visibility, owner_side=owner_side)
     if responsible is not None and responsible.coproduction_id != coproduction.pk:
         raise GoalError("Diese Person ist nicht Mitglied der Ko-Produktion.", field="responsible")
-    milestone = Milestone.objects.create(
-        coproduction=coproduction,
-        owner_side=owner_side,
-        title=title,
-        kind=kind,
-        due_date=due_date,
-        status=status,
-        reached_on=_reached_on(status, reached_on),
-        responsible=responsible,
-        goal=goal,
-        visibility=visibility,
+    return create_recorded(
+        actor,
+        Milestone(
+            coproduction=coproduction,
+            owner_side=owner_side,
+            title=title,
+            kind=kind,
+            due_date=due_date,
+            status=status,
+            reached_on=_reached_on(status, reached_on),
+            responsible=responsible,
+            goal=goal,
+            visibility=visibility,
+        ),
+        MILESTONE_FIELDS,
     )
-    _created(actor, milestone, MILESTONE_FIELDS)
-    return milestone
 
 
 @transaction.atomic

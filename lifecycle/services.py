@@ -6,21 +6,14 @@ co-production nothing changes (``workspaces.stage``). The stage itself is change
 
 from django.db import transaction
 
-from history.models import ChangeRecord
-from history.services import record_change, snapshot
 from lifecycle.models import Closing, ImpactPlan, PermanencePath
 from workspaces.concurrency import StaleEdit
-from workspaces.services import WorkspaceError, delete_recorded, update_recorded
+from workspaces.services import WorkspaceError, create_recorded, delete_recorded, update_recorded
 from workspaces.visibility import Visibility
 
 PATH_FIELDS = ["path", "status", "description", "steps", "money", "staff", "visibility"]
 CLOSING_FIELDS = ["reflection", "lessons", "remains", "keepers", "report", "visibility"]
 IMPACT_FIELDS = ["way", "title", "description", "level", "actors", "status", "visibility"]
-
-
-def _created(actor, item, fields):
-    changes = {k: [None, v] for k, v in snapshot(item, fields).items() if v}
-    record_change(actor=actor, item=item, action=ChangeRecord.Action.CREATED, changes=changes)
 
 
 def _check_joint(visibility: str) -> None:
@@ -42,11 +35,11 @@ def _check_side(owner_side: str, visibility: str) -> None:
 @transaction.atomic
 def path_create(*, actor, coproduction, path: str, **fields) -> PermanencePath:
     _check_joint(fields.get("visibility", Visibility.COPRODUCTION))
-    item = PermanencePath.objects.create(
-        coproduction=coproduction, owner_side="", path=path, **fields
+    return create_recorded(
+        actor,
+        PermanencePath(coproduction=coproduction, owner_side="", path=path, **fields),
+        PATH_FIELDS,
     )
-    _created(actor, item, PATH_FIELDS)
-    return item
 
 
 @transaction.atomic
@@ -68,9 +61,9 @@ def closing_save(*, actor, coproduction, expected_version: int | None, **values)
     if current is None:
         if expected_version is not None:
             raise WorkspaceError("Diesen Eintrag gibt es nicht mehr. Jemand hat ihn gelöscht.")
-        closing = Closing.objects.create(coproduction=coproduction, owner_side="", **values)
-        _created(actor, closing, CLOSING_FIELDS)
-        return closing
+        return create_recorded(
+            actor, Closing(coproduction=coproduction, owner_side="", **values), CLOSING_FIELDS
+        )
     if expected_version is None:
         raise StaleEdit(current)  # someone wrote the first closing meanwhile
     return update_recorded(actor, current, CLOSING_FIELDS, expected_version, values)
@@ -81,11 +74,11 @@ def impact_create(*, actor, coproduction, owner_side: str, title: str, **fields)
     """``owner_side`` is the author's side; the plan belongs to it only while side-only."""
     if fields.get("visibility") != Visibility.SIDE:
         owner_side = ""
-    item = ImpactPlan.objects.create(
-        coproduction=coproduction, owner_side=owner_side, title=title, **fields
+    return create_recorded(
+        actor,
+        ImpactPlan(coproduction=coproduction, owner_side=owner_side, title=title, **fields),
+        IMPACT_FIELDS,
     )
-    _created(actor, item, IMPACT_FIELDS)
-    return item
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from history.models import ChangeRecord
-from history.services import record_change, snapshot
+from history.services import record_change
 from meetings import tasks
 from meetings.models import (
     AgendaItem,
@@ -26,7 +26,13 @@ from meetings.models import (
     SchedulePoll,
 )
 from workspaces.concurrency import save_versioned
-from workspaces.services import WorkspaceError, delete_recorded, refuse_if_ended, update_recorded
+from workspaces.services import (
+    WorkspaceError,
+    create_recorded,
+    delete_recorded,
+    refuse_if_ended,
+    update_recorded,
+)
 from workspaces.visibility import Visibility, link_refusal, linked_more_widely, may_link
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -72,19 +78,6 @@ def _owner(owner_side: str, visibility: str) -> str:
     return owner_side if visibility == Visibility.SIDE else ""
 
 
-def _created(actor, item, fields: list[str]) -> None:
-    record_change(
-        actor=actor,
-        item=item,
-        action=ChangeRecord.Action.CREATED,
-        changes={
-            name: [None, value]
-            for name, value in snapshot(item, fields).items()
-            if value not in ("", None, [], False)
-        },
-    )
-
-
 def _check_times(starts_at, ends_at, field: str = "ends_at") -> None:
     if starts_at and ends_at and ends_at <= starts_at:
         raise MeetingError("Das Ende muss nach dem Beginn liegen.", field=field)
@@ -102,13 +95,16 @@ def poll_create(
 ) -> SchedulePoll:
     """A poll with its first proposed dates: (starts_at, ends_at, slot or "") triples."""
     _check_poll_visibility(visibility)
-    poll = SchedulePoll.objects.create(
-        coproduction=coproduction,
-        title=title,
-        visibility=visibility,
-        owner_side=_owner(owner_side, visibility),
+    poll = create_recorded(
+        actor,
+        SchedulePoll(
+            coproduction=coproduction,
+            title=title,
+            visibility=visibility,
+            owner_side=_owner(owner_side, visibility),
+        ),
+        POLL_FIELDS,
     )
-    _created(actor, poll, POLL_FIELDS)
     for starts_at, ends_at, slot in dates:
         date_add(
             actor=actor, poll=poll, starts_at=starts_at, ends_at=ends_at, slot=slot, record=False
@@ -323,23 +319,26 @@ def meeting_create(
     _check_times(starts_at, ends_at)
     check_format(format, place, link)
     _check_body(body, visibility=visibility, owner_side=owner_side)
-    meeting = Meeting.objects.create(
-        coproduction=coproduction,
-        owner_side=owner_side,
-        visibility=visibility,
-        title=title,
-        starts_at=starts_at,
-        ends_at=ends_at,
-        format=format,
-        place=place,
-        link=link,
-        informal_minutes=informal_minutes,
-        body=body,
-        poll=poll,
+    meeting = create_recorded(
+        actor,
+        Meeting(
+            coproduction=coproduction,
+            owner_side=owner_side,
+            visibility=visibility,
+            title=title,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            format=format,
+            place=place,
+            link=link,
+            informal_minutes=informal_minutes,
+            body=body,
+            poll=poll,
+        ),
+        MEETING_FIELDS,
     )
     # Every meeting has its (empty) draft minutes, so that edits of it are always versioned.
     Minutes.objects.create(meeting=meeting)
-    _created(actor, meeting, MEETING_FIELDS)
     tasks.schedule_meeting_reminder(meeting)
     return meeting
 

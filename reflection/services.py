@@ -10,8 +10,6 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from history.models import ChangeRecord
-from history.services import record_change, snapshot
 from reflection import tasks
 from reflection.closing import round_close  # noqa: F401 — a service like the others
 from reflection.models import (
@@ -24,7 +22,13 @@ from reflection.models import (
     Response,
 )
 from workspaces.concurrency import StaleEdit, save_versioned
-from workspaces.services import WorkspaceError, delete_recorded, refuse_if_ended, update_recorded
+from workspaces.services import (
+    WorkspaceError,
+    create_recorded,
+    delete_recorded,
+    refuse_if_ended,
+    update_recorded,
+)
 from workspaces.visibility import Visibility, may_link
 
 ROUND_FIELDS = ["title", "opens_on", "closes_on"]
@@ -40,16 +44,6 @@ class ReflectionError(WorkspaceError):
     """A change the rules of the reflection do not allow."""
 
 
-def _record_created(actor, item, fields):
-    created = snapshot(item, fields)
-    record_change(
-        actor=actor,
-        item=item,
-        action=ChangeRecord.Action.CREATED,
-        changes={name: [None, value] for name, value in created.items() if value not in ("", None)},
-    )
-
-
 @transaction.atomic
 def settings_save(
     *, actor, coproduction, interval_months: int, expected_version: int | None = None
@@ -59,11 +53,11 @@ def settings_save(
         ReflectionSettings.objects.select_for_update().filter(coproduction=coproduction).first()
     )
     if current is None:
-        current = ReflectionSettings.objects.create(
-            coproduction=coproduction, interval_months=interval_months
+        return create_recorded(
+            actor,
+            ReflectionSettings(coproduction=coproduction, interval_months=interval_months),
+            ["interval_months"],
         )
-        _record_created(actor, current, ["interval_months"])
-        return current
     return update_recorded(
         actor,
         current,
@@ -120,14 +114,17 @@ def round_create(
 ) -> ReflectionRound:
     """Open a round (card 46); every member is invited by mail when it begins."""
     _check_dates(opens_on, closes_on, today=timezone.localdate(), started=False)
-    round_ = ReflectionRound.objects.create(
-        coproduction=coproduction,
-        title=title,
-        opens_on=opens_on,
-        closes_on=closes_on,
-        visibility=Visibility.COPRODUCTION,
+    round_ = create_recorded(
+        actor,
+        ReflectionRound(
+            coproduction=coproduction,
+            title=title,
+            opens_on=opens_on,
+            closes_on=closes_on,
+            visibility=Visibility.COPRODUCTION,
+        ),
+        ROUND_FIELDS,
     )
-    _record_created(actor, round_, ROUND_FIELDS)
     _schedule(round_)
     return round_
 
@@ -243,15 +240,18 @@ def _check_links(values: dict, coproduction_id: int) -> None:
 def consequence_create(*, actor, round_: ReflectionRound, text: str, **values) -> Consequence:
     """Record what the partners agreed after a round (card 46)."""
     _check_links(values, round_.coproduction_id)
-    consequence = Consequence.objects.create(
-        coproduction_id=round_.coproduction_id,
-        round=round_,
-        text=text,
-        visibility=Visibility.COPRODUCTION,
-        **values,
+    return create_recorded(
+        actor,
+        Consequence(
+            coproduction_id=round_.coproduction_id,
+            round=round_,
+            text=text,
+            visibility=Visibility.COPRODUCTION,
+            **values,
+        ),
+        CONSEQUENCE_FIELDS,
+        keep=["done"],  # the history has always said whether it was created done
     )
-    _record_created(actor, consequence, CONSEQUENCE_FIELDS)
-    return consequence
 
 
 @transaction.atomic
@@ -287,11 +287,16 @@ def evaluation_save(
         raise ReflectionError("Wählt „Alle Mitglieder“ oder „Öffentlich“.", field="visibility")
     current = Evaluation.objects.select_for_update().filter(round=round_).first()
     if current is None:
-        current = Evaluation.objects.create(
-            coproduction_id=round_.coproduction_id, round=round_, text=text, visibility=visibility
+        return create_recorded(
+            actor,
+            Evaluation(
+                coproduction_id=round_.coproduction_id,
+                round=round_,
+                text=text,
+                visibility=visibility,
+            ),
+            ["text", "visibility"],
         )
-        _record_created(actor, current, ["text", "visibility"])
-        return current
     return update_recorded(
         actor,
         current,

@@ -7,10 +7,9 @@ the domain's and hold for every caller.
 
 from django.db import transaction
 
-from history.models import ChangeRecord
-from history.services import record_change, reference, snapshot
+from history.services import reference
 from resources.models import Funding, Position
-from workspaces.services import WorkspaceError, delete_recorded, update_recorded
+from workspaces.services import WorkspaceError, create_recorded, delete_recorded, update_recorded
 from workspaces.visibility import Visibility, link_refusal, linked_more_widely, may_link
 
 POSITION_FIELDS = [
@@ -58,16 +57,6 @@ CONTRACTS = {
 
 class ResourceError(WorkspaceError):
     """A change the rules of positions and funding do not allow; ``field`` names the culprit."""
-
-
-def _created(actor, item, fields: list[str], **more) -> None:
-    values = {**snapshot(item, fields), **more}
-    record_change(
-        actor=actor,
-        item=item,
-        action=ChangeRecord.Action.CREATED,
-        changes={n: [None, v] for n, v in values.items() if v not in ("", None, [], False)},
-    )
 
 
 def _check_partner(coproduction_id: int, partner, owner_side: str) -> None:
@@ -157,14 +146,16 @@ def position_create(
     """A position of one of the creator's side's partners; side-only unless shared."""
     values = {"filling": Position.Filling.GROUP, **values, "partner": partner}
     _check_position(coproduction.pk, owner_side, values)
-    position = Position.objects.create(
-        coproduction=coproduction,
-        owner_side=owner_side,
-        visibility=_side_visibility(visibility),
-        **values,
+    return create_recorded(
+        actor,
+        Position(
+            coproduction=coproduction,
+            owner_side=owner_side,
+            visibility=_side_visibility(visibility),
+            **values,
+        ),
+        POSITION_FIELDS,
     )
-    _created(actor, position, POSITION_FIELDS)
-    return position
 
 
 @transaction.atomic
@@ -255,12 +246,14 @@ def funding_create(
         "covers": _with_staff(values.get("covers"), positions),
     }
     _check_funding(coproduction.pk, owner_side, values, positions)
-    funding = Funding.objects.create(coproduction=coproduction, owner_side=owner_side, **values)
-    if positions:
-        funding.positions.set(positions)
-    more = {"positions": _position_refs(funding)} if positions else {}
-    _created(actor, funding, FUNDING_FIELDS, **more)
-    return funding
+    return create_recorded(
+        actor,
+        Funding(coproduction=coproduction, owner_side=owner_side, **values),
+        FUNDING_FIELDS,
+        m2m=("positions", _position_refs, lambda f: f.positions.set(positions))
+        if positions
+        else None,
+    )
 
 
 @transaction.atomic

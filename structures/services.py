@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from decisions.models import Decision
 from history.models import ChangeRecord
-from history.services import record_change, snapshot
+from history.services import record_change
 from structures.models import Body, Mandate, PhasePlan
 from workspaces.concurrency import StaleEdit
-from workspaces.services import WorkspaceError, delete_recorded, update_recorded
+from workspaces.services import WorkspaceError, create_recorded, delete_recorded, update_recorded
 from workspaces.visibility import Visibility, linked_more_widely
 
 PHASE_FIELDS = ["joint", "administration_part", "civil_society_part"]
@@ -42,20 +42,6 @@ class StructureError(WorkspaceError):
     """A change the rules of bodies and mandates do not allow; ``field`` names the culprit."""
 
 
-def _created(actor, item, fields: list[str], **more) -> None:
-    values = {**snapshot(item, fields), **more}
-    record_change(
-        actor=actor,
-        item=item,
-        action=ChangeRecord.Action.CREATED,
-        changes={
-            name: [None, value]
-            for name, value in values.items()
-            if value not in ("", None, [], False)
-        },
-    )
-
-
 # Phase plans (card 40) ---------------------------------------------------------------------
 
 
@@ -80,8 +66,9 @@ def phase_plans_save(*, actor, coproduction, plans: dict[str, dict]) -> list[Pha
         if plan is None:
             if expected:
                 raise WorkspaceError("Diesen Eintrag gibt es nicht mehr. Jemand hat ihn gelöscht.")
-            plan = PhasePlan.objects.create(coproduction=coproduction, phase=phase, **values)
-            _created(actor, plan, PHASE_FIELDS)
+            plan = create_recorded(
+                actor, PhasePlan(coproduction=coproduction, phase=phase, **values), PHASE_FIELDS
+            )
         elif expected != plan.version:
             raise StaleEdit(plan)
         else:
@@ -136,20 +123,22 @@ def body_create(
     owner_side = owner_side if visibility == Visibility.SIDE else ""
     members = list(members)
     _check_members(coproduction.pk, members)
-    body = Body.objects.create(
-        coproduction=coproduction,
-        owner_side=owner_side,
-        name=name,
-        kind=kind,
-        purpose=purpose,
-        meeting_rhythm=meeting_rhythm,
-        decision_procedure=decision_procedure,
-        quorum=quorum,
-        visibility=visibility,
+    return create_recorded(
+        actor,
+        Body(
+            coproduction=coproduction,
+            owner_side=owner_side,
+            name=name,
+            kind=kind,
+            purpose=purpose,
+            meeting_rhythm=meeting_rhythm,
+            decision_procedure=decision_procedure,
+            quorum=quorum,
+            visibility=visibility,
+        ),
+        BODY_FIELDS,
+        m2m=("members", _member_names, lambda b: b.members.set(members)) if members else None,
     )
-    body.members.set(members)
-    _created(actor, body, BODY_FIELDS, **({"members": _member_names(body)} if members else {}))
-    return body
 
 
 @transaction.atomic
@@ -268,21 +257,23 @@ def mandate_create(
     _check_holder(body, partner, holder)
     started_on = started_on or timezone.localdate()
     _check_dates(started_on, ended_on)
-    mandate = Mandate.objects.create(
-        coproduction_id=body.coproduction_id,
-        body=body,
-        partner=partner,
-        holder=holder,
-        may_decide_alone=may_decide_alone,
-        needs_consultation=needs_consultation,
-        political_office=political_office,
-        rotates=rotates,
-        started_on=started_on,
-        ended_on=ended_on,
-        created_by=actor,
+    return create_recorded(
+        actor,
+        Mandate(
+            coproduction_id=body.coproduction_id,
+            body=body,
+            partner=partner,
+            holder=holder,
+            may_decide_alone=may_decide_alone,
+            needs_consultation=needs_consultation,
+            political_office=political_office,
+            rotates=rotates,
+            started_on=started_on,
+            ended_on=ended_on,
+            created_by=actor,
+        ),
+        MANDATE_FIELDS,
     )
-    _created(actor, mandate, MANDATE_FIELDS)
-    return mandate
 
 
 @transaction.atomic

@@ -121,6 +121,53 @@ def update_recorded(
     return item
 
 
+# What a creation entry leaves out: a field the item was created without says nothing (0 and
+# False compare equal, so both go too); ``keep`` names a field whose empty value says something.
+EMPTY = ("", None, [], False)
+
+
+def _triples(m2m) -> list:
+    """``m2m`` is one (name, read, write) triple or a list of them."""
+    if not m2m:
+        return []
+    return [m2m] if isinstance(m2m[0], str) else list(m2m)
+
+
+@transaction.atomic
+def create_recorded(
+    actor, item, fields: list[str], values: dict | None = None, *, m2m=None, more=None, keep=()
+):
+    """The one way to create a recorded item: save it, write its relations, record what it
+    was created with; return it.
+
+    ``item`` is an unsaved instance, or a model built from ``values``. The domain's checks
+    (visibility, ``may_link``, its own rules) are the caller's and come first. ``m2m`` is a
+    (name, read, write) triple or a list of them, as for ``update_recorded``: ``write(item)``
+    runs after the save and ``read(item)`` goes into the same history entry. ``more`` adds
+    values the fields do not show (or replaces how one is shown). The whole creation is one
+    transaction of its own: when ``record_change`` refuses (an ended co-production), nothing
+    of it stays, even for a caller that catches the refusal."""
+    if isinstance(item, type):
+        item = item(**(values or {}))
+    item.save(force_insert=True)
+    created = snapshot(item, fields)
+    for name, read, write in _triples(m2m):
+        write(item)
+        created[name] = read(item)
+    created.update(more or {})
+    record_change(
+        actor=actor,
+        item=item,
+        action=ChangeRecord.Action.CREATED,
+        changes={
+            name: [None, value]
+            for name, value in created.items()
+            if name in keep or value not in EMPTY
+        },
+    )
+    return item
+
+
 def delete_recorded(actor, item, expected_version: int | None, *, check=None):
     """The one way to delete an item: lock its row, refuse if someone saved it since the
     person looked at it, let ``check(current)`` refuse for a reason of the domain (it raises)
@@ -142,8 +189,9 @@ def delete_recorded(actor, item, expected_version: int | None, *, check=None):
 @transaction.atomic
 def coproduction_create(*, actor, partner: dict, **fields) -> Coproduction:
     """Open a co-production with the founder's organisation and the founder as coordinator."""
-    coproduction = Coproduction.objects.create(slug=_unique_slug(fields["name"]), **fields)
-    record_change(actor=actor, item=coproduction, action=ChangeRecord.Action.CREATED)
+    coproduction = create_recorded(
+        actor, Coproduction(slug=_unique_slug(fields["name"]), **fields), []
+    )
     first = partner_create(actor=actor, coproduction=coproduction, **partner)
     membership = Membership.objects.create(
         user=actor,
@@ -163,14 +211,7 @@ def coproduction_update(*, actor, coproduction, expected_version: int, **values)
 
 @transaction.atomic
 def partner_create(*, actor, coproduction, **fields) -> Partner:
-    partner = Partner.objects.create(coproduction=coproduction, **fields)
-    record_change(
-        actor=actor,
-        item=partner,
-        action=ChangeRecord.Action.CREATED,
-        changes={k: [None, v] for k, v in snapshot(partner, PARTNER_FIELDS).items() if v},
-    )
-    return partner
+    return create_recorded(actor, Partner(coproduction=coproduction, **fields), PARTNER_FIELDS)
 
 
 def _membership_of(actor, coproduction_id: int) -> Membership | None:
