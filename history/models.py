@@ -42,7 +42,11 @@ class ChangeRecord(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["content_type", "object_id", "-created_at"])]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "-created_at"]),
+            # The latest change of a co-production: the stamp of its data (Kompass-Check).
+            models.Index(fields=["coproduction", "-id"], name="history_latest_change"),
+        ]
 
     def __str__(self):
         return f"{self.get_action_display()}: {self.object_label}"

@@ -64,7 +64,7 @@ def _overview(request, coproduction, viewer, posted=None):
     milestones = goal_selectors.milestones_for(viewer).aggregate(
         total=Count("id"), reached=Count("id", filter=Q(status=Milestone.Status.REACHED))
     )
-    report = check.run(viewer, coproduction)
+    report = check.report_for(viewer, coproduction)
     waiting = waiting_for(viewer)
     _ballots(viewer, waiting.votes, posted)
     context = {
@@ -107,7 +107,7 @@ def vote(request, coproduction, viewer, pk):
 @member_view
 def kompass_page(request, coproduction, viewer):
     """All findings and all settled points with their cards — printable."""
-    report = check.run(viewer, coproduction)
+    report = check.report_for(viewer, coproduction)
     return workspace_render(request, "kompass/check.html", {"report": report}, section="kompass")
 
 
@@ -124,7 +124,7 @@ def _finding_json(finding):
 
 @member_view
 def kompass_json(request, coproduction, viewer):
-    report = check.run(viewer, coproduction)
+    report = check.report_for(viewer, coproduction)
     data = {
         "findings": [_finding_json(f) for f in report.open],
         "settled": [

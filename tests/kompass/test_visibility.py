@@ -202,7 +202,7 @@ def test_the_check_runs_in_a_number_of_queries_that_does_not_grow(world):
     assert count_queries(civil_user, coproduction) == few
 
 
-def test_the_overview_runs_in_a_number_of_queries_that_does_not_grow(world, client):
+def test_the_overview_runs_in_a_number_of_queries_that_does_not_grow(world, client, monkeypatch):
     coproduction, civil_user, _ = world
     client.force_login(civil_user)
     url = f"/werkstatt/{coproduction.slug}/"
@@ -210,6 +210,8 @@ def test_the_overview_runs_in_a_number_of_queries_that_does_not_grow(world, clie
     with CaptureQueriesContext(connection) as few:
         client.get(url, secure=True)
     grow(coproduction, 30)
+    # Grown past the services, so no change is recorded: measure a fresh report, not a kept one.
+    monkeypatch.setattr(check, "_reports", type(check._reports)())
     with CaptureQueriesContext(connection) as many:
         assert client.get(url, secure=True).status_code == 200
     assert len(many) == len(few)

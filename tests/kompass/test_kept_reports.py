@@ -1,0 +1,81 @@
+"""The pages keep a Check report until the co-production changes: every service records its
+change, and the latest recorded change stamps the data. A kept report is shared only by
+viewers who see the same — never across sides — and lives a few minutes at most, since rules
+also read the clock."""
+
+import json
+
+import pytest
+
+from kompass import check
+from structures import services as structure_services
+from structures.models import Body
+from tests.kompass.test_visibility import SECRET, world  # noqa: F401
+from workspaces.visibility import Side, Visibility
+
+
+@pytest.fixture
+def runs(monkeypatch):
+    """How often the Check really ran (the real ``run``, counted)."""
+    calls = []
+    real = check.run
+
+    def counted(viewer, coproduction, **kwargs):
+        calls.append(viewer.side)
+        return real(viewer, coproduction, **kwargs)
+
+    monkeypatch.setattr(check, "run", counted)
+    return calls
+
+
+def findings(client, coproduction) -> dict:
+    response = client.get(f"/werkstatt/{coproduction.slug}/kompass.json", secure=True)
+    assert response.status_code == 200
+    return json.loads(response.content)
+
+
+def test_a_report_is_kept_until_a_change_is_recorded(world, client, runs):  # noqa: F811
+    coproduction, civil_user, _ = world
+    client.force_login(civil_user)
+    assert "structures.body" in {f["rule"] for f in findings(client, coproduction)["findings"]}
+    client.get(f"/werkstatt/{coproduction.slug}/", secure=True)
+    client.get(f"/werkstatt/{coproduction.slug}/kompass/", secure=True)
+    assert runs == [Side.CIVIL_SOCIETY]
+
+    structure_services.body_create(
+        actor=civil_user,
+        coproduction=coproduction,
+        owner_side=Side.CIVIL_SOCIETY,
+        name="Steuerungsrunde",
+        kind=Body.Kind.STEERING,
+        visibility=Visibility.COPRODUCTION,
+    )
+    assert "structures.body" not in {f["rule"] for f in findings(client, coproduction)["findings"]}
+    assert len(runs) == 2
+
+
+def test_a_kept_report_never_crosses_to_the_other_side(world, client, runs):  # noqa: F811
+    coproduction, civil_user, admin_user = world
+    client.force_login(admin_user)
+    assert SECRET in json.dumps(findings(client, coproduction), ensure_ascii=False)
+    client.force_login(civil_user)
+    assert SECRET not in json.dumps(findings(client, coproduction), ensure_ascii=False)
+    assert runs == [Side.ADMINISTRATION, Side.CIVIL_SOCIETY]
+
+
+def test_a_report_is_kept_for_minutes_at_most(world, client, runs, monkeypatch):  # noqa: F811
+    coproduction, civil_user, _ = world
+    client.force_login(civil_user)
+    findings(client, coproduction)
+    # Changed past the services (as the clock "changes" the data): seen once the time is up.
+    Body.objects.create(
+        coproduction=coproduction,
+        name="Steuerungsrunde",
+        kind=Body.Kind.STEERING,
+        visibility=Visibility.COPRODUCTION,
+    )
+    assert "structures.body" in {f["rule"] for f in findings(client, coproduction)["findings"]}
+    later = check.time.monotonic() + check.KEEP_SECONDS + 1
+    monkeypatch.setattr(check.time, "monotonic", lambda: later)
+    assert "structures.body" not in {f["rule"] for f in findings(client, coproduction)["findings"]}
+    assert len(runs) == 2
