@@ -4,14 +4,11 @@ The number of queries is the sum of the rules' few queries each plus three (part
 members, set-asides) — it does not grow with the data. The pages keep a report until the
 co-production changes (``report_for``)."""
 
-import threading
-import time
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from guide.deck import get_deck
-from history.models import ChangeRecord
 from kompass import registry
+from kompass.kept import kept
 from kompass.models import SetAside
 from workspaces.checking import NOW, Context, Problem, Rule
 
@@ -103,46 +100,12 @@ def run(viewer, coproduction, *, now=None) -> Report:
     return Report(open=open_, set_aside=set_aside, settled=settled)
 
 
-# Reports kept by this process. A report rests on the co-production's data, which changes only
-# through the services, and every service records its change in the same transaction
-# (history.services.record_change): the latest recorded change stamps the data. Rules also read
-# the clock (two weeks without minutes, a poll whose dates passed), so a report is kept for a
-# few minutes at most. Several app servers each keep their own: the stamp comes from the
-# database, so none shows a report older than the data it was asked about.
-KEEP_SECONDS = 300
-KEEP_REPORTS = 512
-_reports: OrderedDict = OrderedDict()
-_reports_lock = threading.Lock()
-
-
-def _stamp(coproduction) -> tuple:
-    last = (
-        ChangeRecord.objects.filter(coproduction_id=coproduction.pk)
-        .order_by("-id")
-        .values_list("id", "created_at")
-        .first()
-    )
-    return (coproduction.pk, coproduction.created_at, last)
-
-
 def report_for(viewer, coproduction) -> Report:
-    """``run`` for the pages, kept until the co-production changes. A report depends on the
-    viewer only through what they may see and do — their side and access — so members of one
-    side with the same access share it (one query for the stamp instead of one per rule)."""
-    key = (_stamp(coproduction), viewer.side, viewer.membership.access, viewer.ended)
-    now = time.monotonic()
-    with _reports_lock:
-        kept = _reports.get(key)
-        if kept is not None and kept[0] > now:
-            _reports.move_to_end(key)
-            return kept[1]
-    report = run(viewer, coproduction)
-    with _reports_lock:
-        _reports[key] = (now + KEEP_SECONDS, report)
-        _reports.move_to_end(key)
-        while len(_reports) > KEEP_REPORTS:
-            _reports.popitem(last=False)
-    return report
+    """``run`` for the pages, kept until the co-production changes (``kompass.kept``). A report
+    depends on the viewer only through what they may see and do — their side and access — so
+    members of one side with the same access share it."""
+    parts = ("report", viewer.side, viewer.membership.access, viewer.ended)
+    return kept(coproduction, parts, lambda: run(viewer, coproduction))
 
 
 def finding_for(viewer, coproduction, rule_id: str) -> Finding | None:

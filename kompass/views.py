@@ -17,8 +17,9 @@ from decisions import selectors as decision_selectors
 from goals import selectors as goal_selectors
 from goals.models import Goal, Milestone
 from kompass import check, registry, services
+from kompass.kept import kept
 from kompass.models import SetAside
-from kompass.waiting import waiting_for
+from kompass.waiting import waiting_on_overview
 from workspaces import selectors
 from workspaces.checking import SEVERITIES
 from workspaces.decorators import member_view
@@ -55,25 +56,31 @@ def _ballot(viewer, decision, options, data=None):
     return ballots.vote_form_for(viewer, decision, options, data=data, auto_id=auto_id)
 
 
-def _overview(request, coproduction, viewer, posted=None):
-    goals = goal_selectors.goals_for(viewer).aggregate(
-        own_drafts=Count("id", filter=Q(kind=Goal.Kind.SIDE, owner_side=viewer.side)),
-        shared_drafts=Count("id", filter=Q(kind=Goal.Kind.SIDE) & ~Q(visibility="side")),
-        joint=Count("id", filter=Q(kind=Goal.Kind.JOINT)),
-    )
-    milestones = goal_selectors.milestones_for(viewer).aggregate(
-        total=Count("id"), reached=Count("id", filter=Q(status=Milestone.Status.REACHED))
-    )
-    report = check.report_for(viewer, coproduction)
-    waiting = waiting_for(viewer)
-    _ballots(viewer, waiting.votes, posted)
-    context = {
-        "waiting": waiting,
-        "report": report,
-        "goals": goals,
-        "milestones": milestones,
+def _figures(viewer, coproduction) -> dict:
+    """The overview's figures: goals, milestones, partners and members as this side sees them."""
+    return {
+        "goals": goal_selectors.goals_for(viewer).aggregate(
+            own_drafts=Count("id", filter=Q(kind=Goal.Kind.SIDE, owner_side=viewer.side)),
+            shared_drafts=Count("id", filter=Q(kind=Goal.Kind.SIDE) & ~Q(visibility="side")),
+            joint=Count("id", filter=Q(kind=Goal.Kind.JOINT)),
+        ),
+        "milestones": goal_selectors.milestones_for(viewer).aggregate(
+            total=Count("id"), reached=Count("id", filter=Q(status=Milestone.Status.REACHED))
+        ),
         "partners": list(selectors.partners_of(coproduction)),
         "member_count": selectors.members_of(coproduction).count(),
+    }
+
+
+def _overview(request, coproduction, viewer, posted=None):
+    report = check.report_for(viewer, coproduction)
+    figures = kept(coproduction, ("figures", viewer.side), lambda: _figures(viewer, coproduction))
+    waiting = waiting_on_overview(viewer, coproduction)
+    _ballots(viewer, waiting.votes, posted)
+    context = {
+        **figures,
+        "waiting": waiting,
+        "report": report,
         "reading": report.cards_to_read(),
         "newcomer": viewer.membership.joined_at > timezone.now() - NEWCOMER,
     }

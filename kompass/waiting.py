@@ -1,8 +1,10 @@
 """Was wartet auf mich? — what the viewer personally has to do, read through visibility.
 
 Each list is one bounded query (at most ``LIMIT`` rows), so the overview stays as quick with
-2,000 decisions as with two."""
+2,000 decisions as with two. The overview keeps the lists that only recorded changes alter
+(``kompass.kept``) and reads the others — poll and reflection answers, invitations — fresh."""
 
+from copy import copy
 from dataclasses import dataclass, fields
 from datetime import timedelta
 
@@ -13,6 +15,7 @@ from decisions.models import Decision
 from decisions.selectors import VOTING_ACCESS
 from goals.models import Goal, Milestone
 from handover.selectors import handovers_to_sign
+from kompass.kept import kept
 from meetings.models import Meeting, Minutes, SchedulePoll
 from reflection.selectors import rounds_to_answer
 from workspaces.models import Invitation
@@ -138,4 +141,38 @@ def waiting_for(viewer, *, now=None) -> Waiting:
         invitations=invitations_for(viewer.user, now),
         reflections=list(rounds_to_answer(viewer)[:LIMIT]),
         handovers=list(handovers_to_sign(viewer)[:LIMIT]),
+    )
+
+
+def _recorded_parts(viewer, now) -> dict:
+    today = timezone.localdate(now)
+    return {
+        "votes": votes_to_cast(viewer, now),
+        "minutes": minutes_to_approve(viewer, now),
+        "meetings": meetings_ahead(viewer, now),
+        "milestones": milestones_due(viewer, today),
+        "goals": goals_due(viewer, today),
+        "handovers": list(handovers_to_sign(viewer)[:LIMIT]),
+    }
+
+
+def waiting_on_overview(viewer, coproduction) -> Waiting:
+    """``waiting_for`` as the overview shows it: the lists only recorded changes alter are kept
+    per member until the next change; what closed or ended since is left out on reading."""
+    now = timezone.now()
+    if viewer.ended:
+        return waiting_for(viewer, now=now)
+    parts = ("waiting", viewer.membership.pk, viewer.membership.access)
+    recorded = kept(coproduction, parts, lambda: _recorded_parts(viewer, now))
+    return Waiting(
+        # Copies: the overview puts a ballot beside each vote, and the kept list is shared.
+        votes=[copy(decision) for decision in recorded["votes"] if decision.closes_at >= now],
+        polls=polls_to_answer(viewer),
+        minutes=recorded["minutes"],
+        meetings=[meeting for meeting in recorded["meetings"] if meeting.ends_at >= now],
+        milestones=recorded["milestones"],
+        goals=recorded["goals"],
+        invitations=invitations_for(viewer.user, now),
+        reflections=list(rounds_to_answer(viewer)[:LIMIT]),
+        handovers=recorded["handovers"],
     )

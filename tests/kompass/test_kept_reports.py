@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from kompass import check
+from kompass import check, kept
 from structures import services as structure_services
 from structures.models import Body
 from tests.kompass.test_visibility import SECRET, world  # noqa: F401
@@ -75,7 +75,33 @@ def test_a_report_is_kept_for_minutes_at_most(world, client, runs, monkeypatch):
         visibility=Visibility.COPRODUCTION,
     )
     assert "structures.body" in {f["rule"] for f in findings(client, coproduction)["findings"]}
-    later = check.time.monotonic() + check.KEEP_SECONDS + 1
-    monkeypatch.setattr(check.time, "monotonic", lambda: later)
+    later = kept.time.monotonic() + kept.KEEP_SECONDS + 1
+    monkeypatch.setattr(kept.time, "monotonic", lambda: later)
     assert "structures.body" not in {f["rule"] for f in findings(client, coproduction)["findings"]}
     assert len(runs) == 2
+
+
+def test_what_waits_follows_answers_that_record_no_change(client, db):
+    """A scheduling poll's answers record no change: the overview reads them fresh, so an
+    answered poll leaves "Was wartet auf euch?" at once, while votes and the rest are kept."""
+    from demo.build import create_demo
+    from meetings import services as meeting_services
+    from meetings.models import SchedulePoll
+    from tests.factories import PASSWORD
+    from workspaces.models import Membership
+
+    coproduction = create_demo(PASSWORD)
+    poll = SchedulePoll.objects.get(coproduction=coproduction, closed=False)
+    waiting = [
+        m
+        for m in Membership.objects.filter(coproduction=coproduction, left_at__isnull=True)
+        if poll.dates.exclude(answers__membership=m).exists()
+    ]
+    membership = waiting[0]
+    client.force_login(membership.user)
+    url = f"/werkstatt/{coproduction.slug}/"
+    assert f"/treffen/umfragen/{poll.pk}/" in client.get(url, secure=True).content.decode()
+    meeting_services.availability_set(
+        membership=membership, poll=poll, answers={d.pk: "yes" for d in poll.dates.all()}
+    )
+    assert f"/treffen/umfragen/{poll.pk}/" not in client.get(url, secure=True).content.decode()

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from decisions.models import Decision
 from goals.models import Milestone
-from kompass import check, services
+from kompass import check, kept, services
 from kompass.models import SetAside
 from meetings.models import Meeting
 from structures.models import Body
@@ -211,7 +211,7 @@ def test_the_overview_runs_in_a_number_of_queries_that_does_not_grow(world, clie
         client.get(url, secure=True)
     grow(coproduction, 30)
     # Grown past the services, so no change is recorded: measure a fresh report, not a kept one.
-    monkeypatch.setattr(check, "_reports", type(check._reports)())
+    monkeypatch.setattr(kept, "_entries", type(kept._entries)())
     with CaptureQueriesContext(connection) as many:
         assert client.get(url, secure=True).status_code == 200
     assert len(many) == len(few)

@@ -1,0 +1,57 @@
+"""What the overview and the Kompass-Check keep between requests, until the co-production
+changes.
+
+A co-production's data changes only through the services, and every service records its change
+in the same transaction (``history.services.record_change``): the latest recorded change stamps
+the data. What is kept under a stamp is read again once a change is recorded — or after a few
+minutes, since what is kept also reads the clock (two weeks without minutes, a vote that
+closed). Each process keeps its own; with several app servers the stamp still comes from the
+one database, so none shows what is older than the data it was asked about.
+
+Only what depends on recorded changes alone may be kept: answers to a scheduling poll or a
+reflection round and invitations record no change of their own, so they are always read fresh."""
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+
+from history.models import ChangeRecord
+
+KEEP_SECONDS = 300
+KEEP_ENTRIES = 2048
+_entries: OrderedDict = OrderedDict()
+_lock = threading.Lock()
+
+
+def stamp(coproduction) -> tuple:
+    """The state of the co-production's data, read once per request (kept on the instance)."""
+    if not hasattr(coproduction, "_kept_stamp"):
+        last = (
+            ChangeRecord.objects.filter(coproduction_id=coproduction.pk)
+            .order_by("-id")
+            .values_list("id", "created_at")
+            .first()
+        )
+        coproduction._kept_stamp = (coproduction.pk, coproduction.created_at, last)
+    return coproduction._kept_stamp
+
+
+def kept(coproduction, parts: tuple, compute: Callable):
+    """``compute()`` as of the co-production's current stamp; ``parts`` name what is kept and
+    for whom — everything the result depends on besides the data (a side, an access, a member).
+    Callers never change what they get: it is shared."""
+    key = (stamp(coproduction), parts)
+    now = time.monotonic()
+    with _lock:
+        entry = _entries.get(key)
+        if entry is not None and entry[0] > now:
+            _entries.move_to_end(key)
+            return entry[1]
+    value = compute()
+    with _lock:
+        _entries[key] = (now + KEEP_SECONDS, value)
+        _entries.move_to_end(key)
+        while len(_entries) > KEEP_ENTRIES:
+            _entries.popitem(last=False)
+    return value
