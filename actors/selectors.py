@@ -9,6 +9,7 @@ from django.db.models import Case, Count, Prefetch, When
 from actors.models import Actor, ActorRelation, Closeness
 from structures.models import Body
 from workspaces.models import Partner
+from workspaces.rules import allowed
 
 
 def actors_for(viewer):
@@ -59,7 +60,7 @@ def sees_contact(viewer, actor: Actor) -> bool:
     """Contact data of a person: to everyone who sees the actor if it is marked public,
     otherwise only to members who work with it (Koordination, Mitglied) — never to observers
     such as accompanying researchers, nor to the public (card 49, DSGVO)."""
-    return actor.contact_public or viewer.can_edit
+    return allowed(viewer.user, "actors.see_contact", viewer, actor)
 
 
 def kind_counts(viewer) -> dict[str, int]:

@@ -68,6 +68,7 @@ def actor_create(request, coproduction, viewer):
     return create_page(
         request,
         viewer,
+        perm="actors.add",
         form_class=ActorForm,
         create=create,
         done=done,

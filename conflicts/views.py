@@ -16,6 +16,7 @@ from history.services import history_for
 from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
 from workspaces.pages import create_page, delete_page, item_page
+from workspaces.rules import allowed
 from workspaces.views import choice_filters, paginate, stale_response, workspace_render
 from workspaces.visibility import get_visible
 
@@ -53,6 +54,7 @@ def conflict_create(request, coproduction, viewer):
     return create_page(
         request,
         viewer,
+        perm="conflicts.add",
         form_class=ConflictForm,
         create=create,
         done=done,
@@ -115,7 +117,7 @@ def conflict_delete(request, coproduction, viewer, pk):
 def agreement(request, coproduction, viewer):
     """Umgang mit Konflikten: read by every member, agreed and changed by coordinators."""
     current = ConflictAgreement.objects.filter(coproduction=coproduction).first()
-    may_edit = viewer.is_coordinator
+    may_edit = allowed(request.user, "conflicts.agree_procedure", viewer)
     form = ConflictAgreementForm(request.POST or None, instance=current) if may_edit else None
     if request.method == "POST":
         if form is None:

@@ -6,12 +6,17 @@ from decisions import services
 from decisions.forms import VoteForm
 from decisions.models import Decision
 from workspaces.pages import add_domain_error
+from workspaces.rules import allowed
 from workspaces.services import WorkspaceError
+
+OBSERVERS_DO_NOT_VOTE = "Als Beobachtung könnt ihr mitlesen, aber nicht abstimmen."
 
 
 def vote_form_for(viewer, decision, options, *, vote=None, data=None, **kwargs):
     """The viewer's ballot, if they may vote on this decision now; otherwise None."""
-    if decision.status != Decision.Status.VOTING or not viewer.can_edit:
+    if decision.status != Decision.Status.VOTING:
+        return None
+    if not allowed(viewer.user, "decisions.vote", viewer):
         return None
     if services.voting_closed(decision):
         return None

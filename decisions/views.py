@@ -6,7 +6,6 @@ the permission, validate, call one service, turn a domain error into a message a
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
@@ -36,6 +35,7 @@ from workspaces.pages import (
     require_item_edit,
     widening,
 )
+from workspaces.rules import allowed, require
 from workspaces.services import WorkspaceError
 from workspaces.views import paginate, workspace_render
 from workspaces.visibility import get_visible
@@ -152,7 +152,7 @@ def _detail(request, coproduction, viewer, decision, *, vote_form=None, status=2
         "result": decision.tally or None,
         "voting_over": voting_over,
         "explanation": tallies.PROCEDURE_EXPLANATIONS[decision.procedure],
-        "may_edit": viewer.may_edit(decision),
+        "may_edit": allowed(viewer.user, "workspaces.edit_item", viewer, decision),
         "slowest": services.longest_consultation(decision),
         "meeting_url": _meeting_url(coproduction, decision),
         "history": history_for(decision)[:HISTORY_LENGTH],
@@ -186,8 +186,7 @@ def decision_detail(request, coproduction, viewer, pk):
 def vote(request, coproduction, viewer, pk):
     """Cast or change one's vote; a refused vote keeps what was entered."""
     decision = _get(viewer, pk)
-    if not viewer.can_edit:
-        raise PermissionDenied("Als Beobachtung könnt ihr mitlesen, aber nicht abstimmen.")
+    require(request.user, "decisions.vote", viewer, message=ballots.OBSERVERS_DO_NOT_VOTE)
     options = list(decision.options.all())
     decision.vote_rows = list(selectors.votes_of(decision))
     form = _vote_form(decision, viewer, options, data=request.POST)
@@ -214,6 +213,7 @@ def decision_create(request, coproduction, viewer):
     return create_page(
         request,
         viewer,
+        perm="decisions.add",
         form_class=DecisionForm,
         create=create,
         done=done,

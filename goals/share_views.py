@@ -27,7 +27,7 @@ def goal_share(request, coproduction, viewer):
     """GET (or a POST without confirmation): the question, naming the drafts — one
     (``ziel``/``goal``) or all that only the viewer's side sees. A confirmed POST shares
     exactly the drafts the question named, not one added since."""
-    require(request.user, "workspaces.edit", viewer)
+    require(request.user, "goals.share", viewer)
     data = request.POST if request.method == "POST" else request.GET
     drafts = selectors.own_drafts(viewer).filter(visibility=Visibility.SIDE)
     # An id that is no number names no draft: it must not widen the question to all drafts.

@@ -30,6 +30,7 @@ from workspaces.pages import (
     posted_version,
     require_item_edit,
 )
+from workspaces.rules import allowed
 from workspaces.services import WorkspaceError
 from workspaces.views import choice_filters, paginate, workspace_render
 from workspaces.visibility import Side, Visibility, get_visible
@@ -58,7 +59,9 @@ def goal_list(request, coproduction, viewer):
         "other_demands": section(
             selectors.shared_demands_of_others(viewer), "andere-forderungen", "andere-forderungen"
         ),
-        "unshared": own.filter(visibility=Visibility.SIDE).count() if viewer.can_edit else 0,
+        "unshared": own.filter(visibility=Visibility.SIDE).count()
+        if allowed(request.user, "goals.share", viewer)
+        else 0,
         "side_label": Side(viewer.side).label,
     }
     return workspace_render(request, "goals/goal_list.html", context, section="goals")
@@ -81,6 +84,7 @@ def _goal_create(request, coproduction, viewer, *, joint: bool):
     return create_page(
         request,
         viewer,
+        perm="goals.add",
         form_class=JointGoalForm if joint else GoalForm,
         create=create,
         done=done,
@@ -186,6 +190,7 @@ def demand_create(request, coproduction, viewer):
     return create_page(
         request,
         viewer,
+        perm="goals.add",
         form_class=DemandForm,
         create=create,
         done=done,
@@ -273,6 +278,7 @@ def contribution_create(request, coproduction, viewer):
     return create_page(
         request,
         viewer,
+        perm="goals.add",
         form_class=ContributionForm,
         create=create,
         done=done,
@@ -341,6 +347,7 @@ def obstacle_create(request, coproduction, viewer):
     return create_page(
         request,
         viewer,
+        perm="goals.add",
         form_class=ObstacleForm,
         create=create,
         done=done,
@@ -451,6 +458,7 @@ def milestone_create(request, coproduction, viewer):
     return create_page(
         request,
         viewer,
+        perm="goals.add",
         form_class=MilestoneForm,
         create=create,
         done=done,
@@ -482,7 +490,7 @@ def milestone_detail(request, coproduction, viewer, pk):
 
     offer = (
         was_reached
-        and viewer.may_edit(milestone)
+        and allowed(request.user, "workspaces.edit_item", viewer, milestone)
         and (not milestone.celebrated or milestone.visibility != Visibility.PUBLIC)
     )
     return item_page(

@@ -19,6 +19,7 @@ from goals.models import Goal, Milestone
 from handover.services import handover_create
 from structures import services as structures
 from structures.models import Body, Mandate
+from workspaces.rules import allowed
 from workspaces.services import membership_leave
 from workspaces.visibility import Visibility
 
@@ -61,7 +62,7 @@ def held_by(viewer, membership, members: list) -> list[Held]:
             kind="Mandat",
             item=m,
             label=f"{m.partner.name} in {m.body.name}",
-            may_edit=viewer.may_edit(m.body),
+            may_edit=allowed(viewer.user, "workspaces.edit_item", viewer, m.body),
             candidates=[o for o in others if o.partner_id == m.partner_id],
         )
         for m in mandates
@@ -76,7 +77,7 @@ def held_by(viewer, membership, members: list) -> list[Held]:
                 kind=kind,
                 item=row,
                 label=getattr(row, label),
-                may_edit=viewer.may_edit(row),
+                may_edit=allowed(viewer.user, "workspaces.edit_item", viewer, row),
                 candidates=[o for o in others if _sees(o, row)],
             )
             for row in rows

@@ -29,7 +29,7 @@ from workspaces.pages import (
     item_page,
     posted_version,
 )
-from workspaces.rules import require
+from workspaces.rules import allowed, require
 from workspaces.services import WorkspaceError
 from workspaces.views import paginate, workspace_render
 from workspaces.visibility import get_visible, sees
@@ -62,17 +62,13 @@ def handover_create(request, coproduction, viewer):
     return create_page(
         request,
         viewer,
+        perm="handover.add",
         form_class=functools.partial(HandoverForm, initial=initial),
         create=create,
         done=done,
         template="handover/handover_form.html",
         section="handover",
     )
-
-
-def _may_work(viewer, handover) -> bool:
-    """Ticking and adding points: the handover's editors and the two people themselves."""
-    return viewer.may_edit(handover) or services.signer_role(viewer, handover) is not None
 
 
 @member_view
@@ -112,7 +108,10 @@ def _detail_context(viewer, handover, item_form) -> dict:
         # Named only while the viewer sees its body (which may have narrowed since).
         "mandate": mandate if mandate and sees(viewer, mandate.body) else None,
         "items": list(handover.items.all()),
-        "may_work": _may_work(viewer, handover) and not handover.signed,
+        "may_work": allowed(viewer.user, "handover.work", viewer, handover) and not handover.signed,
+        # The mandate's rotation is asked of the mandate (structures), shown here too.
+        "may_rotate": bool(mandate)
+        and allowed(viewer.user, "workspaces.edit_item", viewer, mandate),
         "role": services.signer_role(viewer, handover),
         "item_form": item_form,
         "cards": CARDS,
@@ -140,8 +139,13 @@ def handover_delete(request, coproduction, viewer, pk):
 
 def _working_on(request, viewer, pk):
     handover = get_visible(selectors.handovers_for(viewer), viewer, pk=pk)
-    if not _may_work(viewer, handover):
-        raise PermissionDenied("Diese Übergabe bearbeiten ihre Seite und die beiden Beteiligten.")
+    require(
+        request.user,
+        "handover.work",
+        viewer,
+        handover,
+        message="Diese Übergabe bearbeiten ihre Seite und die beiden Beteiligten.",
+    )
     return handover
 
 
@@ -165,7 +169,8 @@ def checklist_add(request, coproduction, viewer, pk):
     context = {
         **_detail_context(viewer, handover, form),
         "item": handover,
-        "may_edit": viewer.may_edit(handover) and not handover.signed,
+        "may_edit": allowed(request.user, "workspaces.edit_item", viewer, handover)
+        and not handover.signed,
         "history": history_for(handover)[:HISTORY_LENGTH],
     }
     return workspace_render(request, "handover/handover_detail.html", context, section="handover")
@@ -223,8 +228,7 @@ def leave(request, coproduction, viewer, pk):
         left_at__isnull=True,
     )
     own = membership.pk == viewer.membership.pk
-    if not own:
-        require(request.user, "workspaces.manage", viewer)
+    require(request.user, "handover.leave", viewer, membership)
     members = list(active_members(coproduction.pk))
     held = leaving.held_by(viewer, membership, members)
     data = request.POST if request.method == "POST" else None

@@ -69,6 +69,7 @@ def item_create(request, coproduction, viewer):
     return create_page(
         request,
         viewer,
+        perm="knowledge.add",
         form_class=_form_class(request),
         create=create,
         done=done,
@@ -161,6 +162,7 @@ def term_create(request, coproduction, viewer):
     return create_page(
         request,
         viewer,
+        perm="knowledge.add",
         form_class=TermForm,
         create=create,
         done=done,

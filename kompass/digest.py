@@ -19,6 +19,7 @@ from kompass.models import DigestState
 from kompass.waiting import waiting_for
 from workspaces.models import Membership
 from workspaces.notify import absolute, deliver, render_text
+from workspaces.rules import allowed
 from workspaces.visibility import Viewer
 
 QUIET = timedelta(days=6)
@@ -34,7 +35,7 @@ def _section(member, now):
     coproduction = member.coproduction
     waiting = waiting_for(viewer, now=now)
     new, still, keys = [], [], []
-    if viewer.is_coordinator:
+    if allowed(member.user, "kompass.follow_findings", viewer):
         told = set(getattr(member, "digest_state", None) and member.digest_state.findings or [])
         for finding in check.run(viewer, coproduction, now=now).open:
             key = f"{finding.rule.id}:{finding.problem.fingerprint}"

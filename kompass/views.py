@@ -4,7 +4,6 @@ to read now), the Kompass-Check page and its JSON, and the table of all rules in
 from datetime import timedelta
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -93,8 +92,7 @@ def vote(request, coproduction, viewer, pk):
     """A vote cast from the overview: the decision page's ballot, checks and service. Refused,
     the overview comes back with the error beside that vote and the input kept."""
     decision = get_visible(decision_selectors.decision_detail_for(viewer), viewer, pk=pk)
-    if not viewer.can_edit:
-        raise PermissionDenied("Als Beobachtung könnt ihr mitlesen, aber nicht abstimmen.")
+    require(request.user, "decisions.vote", viewer, message=ballots.OBSERVERS_DO_NOT_VOTE)
     form = _ballot(viewer, decision, list(decision.options.all()), data=request.POST)
     back = reverse("kompass:overview", args=[coproduction.slug]) + "#wartet"
     if form is None:
@@ -146,7 +144,7 @@ def kompass_json(request, coproduction, viewer):
 @require_POST
 @member_view
 def set_aside(request, coproduction, viewer, rule_id):
-    require(request.user, "workspaces.manage", viewer)
+    require(request.user, "kompass.set_aside", viewer)
     if registry.get(rule_id) is None:
         raise Http404
     try:
@@ -169,7 +167,7 @@ def set_aside(request, coproduction, viewer, rule_id):
 def set_aside_withdraw(request, coproduction, viewer, pk):
     # Not visible answers 404 before anything else: nobody learns a hidden set-aside exists.
     row = get_object_or_404(SetAside.objects.visible_to(viewer), pk=pk)
-    require(request.user, "workspaces.manage", viewer)
+    require(request.user, "kompass.set_aside", viewer)
     services.set_aside_withdraw(actor=request.user, set_aside=row)
     messages.success(request, "Der Punkt ist wieder offen.")
     return redirect(reverse("kompass:check", args=[coproduction.slug]) + f"#{row.rule_id}")

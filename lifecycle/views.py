@@ -97,6 +97,7 @@ def path_create(request, coproduction, viewer):
     return create_page(
         request,
         viewer,
+        perm="lifecycle.add",
         form_class=PathForm,
         create=create,
         done=done,
@@ -169,6 +170,7 @@ def closing(request, coproduction, viewer):
         return create_page(
             request,
             viewer,
+            perm="lifecycle.add",
             form_class=ClosingForm,
             create=save,
             done=done,
@@ -202,6 +204,7 @@ def impact_create(request, coproduction, viewer):
     return create_page(
         request,
         viewer,
+        perm="lifecycle.add",
         form_class=ImpactForm,
         create=create,
         done=done,

@@ -28,6 +28,7 @@ from workspaces.pages import (
     item_page,
     require_item_edit,
 )
+from workspaces.rules import allowed
 from workspaces.services import WorkspaceError
 from workspaces.views import workspace_render
 from workspaces.visibility import get_visible
@@ -47,6 +48,7 @@ def poll_create(request, coproduction, viewer):
     return create_page(
         request,
         viewer,
+        perm="meetings.add",
         form_class=PollForm,
         create=create,
         done=done,
@@ -66,7 +68,7 @@ def _poll_context(viewer, poll, answer_form=None) -> dict:
         "results": results,
         "best": selectors.best_date(results),
         "answer_form": answer_form,
-        "may_edit": viewer.may_edit(poll),
+        "may_edit": allowed(viewer.user, "workspaces.edit_item", viewer, poll),
         "history": history_for(poll)[:HISTORY_LENGTH],
     }
 
@@ -115,6 +117,7 @@ def poll_date_create(request, coproduction, viewer, pk):
     return create_page(
         request,
         viewer,
+        perm="meetings.add",
         form_class=DateForm,
         create=create,
         done=done,

@@ -36,7 +36,7 @@ from workspaces.pages import (
     posted_version,
     require_item_edit,
 )
-from workspaces.rules import require
+from workspaces.rules import allowed, require
 from workspaces.services import WorkspaceError
 from workspaces.views import paginate, stale_response, workspace_render
 from workspaces.visibility import get_visible
@@ -82,6 +82,7 @@ def meeting_create(request, coproduction, viewer):
     return create_page(
         request,
         viewer,
+        perm="meetings.add",
         form_class=MeetingForm,
         create=create,
         done=done,
@@ -268,7 +269,8 @@ def minutes(request, coproduction, viewer, pk):
     meeting = get_visible(selectors.meetings_for(viewer), viewer, pk=pk)
     record = meeting.minutes
     final = record.status == Minutes.Status.APPROVED
-    may_edit = viewer.may_edit(meeting) and not final
+    edits_meeting = allowed(request.user, "workspaces.edit_item", viewer, meeting)
+    may_edit = edits_meeting and not final
     form = None
     if may_edit:
         form = MinutesForm(request.POST or None, instance=copy.copy(record), viewer=viewer)
@@ -285,7 +287,7 @@ def minutes(request, coproduction, viewer, pk):
         "history": history_for(record)[:20],
     }
     if request.method == "POST":
-        if final and viewer.may_edit(meeting):
+        if final and edits_meeting:
             # Someone approved while this person was still writing: say so, keep their text.
             messages.error(
                 request,

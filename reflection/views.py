@@ -33,7 +33,7 @@ from workspaces.pages import (
     posted_version,
     widening,
 )
-from workspaces.rules import require
+from workspaces.rules import allowed, require
 from workspaces.services import WorkspaceError
 from workspaces.views import paginate, stale_response, workspace_render
 from workspaces.visibility import get_visible
@@ -61,7 +61,8 @@ def overview(request, coproduction, viewer):
 def interval(request, coproduction, viewer):
     """The agreed rhythm: read by every member, set by the coordination."""
     current = selectors.settings_for(coproduction)
-    form = SettingsForm(request.POST or None, instance=current) if viewer.is_coordinator else None
+    may_set = allowed(request.user, "reflection.set_interval", viewer)
+    form = SettingsForm(request.POST or None, instance=current) if may_set else None
     if request.method == "POST":
         if form is None:
             raise PermissionDenied(COORDINATION_ONLY)
@@ -89,7 +90,6 @@ def interval(request, coproduction, viewer):
 
 @member_view
 def round_create(request, coproduction, viewer):
-    require(request.user, "workspaces.manage", viewer)
 
     def create(values):
         return services.round_create(actor=request.user, coproduction=coproduction, **values)
@@ -101,6 +101,7 @@ def round_create(request, coproduction, viewer):
     return create_page(
         request,
         viewer,
+        perm="reflection.manage_rounds",
         form_class=RoundForm,
         create=create,
         done=done,
@@ -147,7 +148,7 @@ def round_detail(request, coproduction, viewer, pk):
         template="reflection/round_detail.html",
         section=SECTION,
         context=context,
-        editable=viewer.is_coordinator and not closed,
+        editable=allowed(request.user, "reflection.manage_rounds", viewer) and not closed,
     )
 
 
@@ -155,7 +156,7 @@ def round_detail(request, coproduction, viewer, pk):
 @require_POST
 def round_close(request, coproduction, viewer, pk):
     round_ = _round(viewer, pk)
-    require(request.user, "workspaces.manage", viewer)
+    require(request.user, "reflection.close_round", viewer)
     try:
         services.round_close(
             actor=request.user, round_=round_, expected_version=posted_version(request)
@@ -172,7 +173,7 @@ def round_close(request, coproduction, viewer, pk):
 @member_view
 def round_delete(request, coproduction, viewer, pk):
     round_ = _round(viewer, pk)
-    require(request.user, "workspaces.manage", viewer)
+    require(request.user, "reflection.manage_rounds", viewer)
     return delete_page(
         request,
         viewer,
@@ -250,7 +251,7 @@ def trends(request, coproduction, viewer):
 def evaluation(request, coproduction, viewer, pk):
     """The coordination's evaluation of a closed round; published on request (card 52)."""
     round_ = _round(viewer, pk)
-    require(request.user, "workspaces.manage", viewer)
+    require(request.user, "reflection.evaluate", viewer)
     current = Evaluation.objects.filter(round=round_).first()
     # The form works on a copy: validating it must not change what ``widening`` compares with.
     form = EvaluationForm(request.POST or None, instance=copy.copy(current))
@@ -300,6 +301,7 @@ def consequence_create(request, coproduction, viewer, pk):
     return create_page(
         request,
         viewer,
+        perm="reflection.add",
         form_class=ConsequenceForm,
         create=create,
         done=done,

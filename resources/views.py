@@ -51,6 +51,7 @@ def position_create(request, coproduction, viewer):
     return create_page(
         request,
         viewer,
+        perm="resources.add",
         form_class=PositionForm,
         create=create,
         done=done,
@@ -131,6 +132,7 @@ def funding_create(request, coproduction, viewer):
     return create_page(
         request,
         viewer,
+        perm="resources.add",
         form_class=FundingForm,
         create=create,
         done=done,

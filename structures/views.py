@@ -24,7 +24,7 @@ from workspaces.pages import (
     item_page,
     require_item_edit,
 )
-from workspaces.rules import require
+from workspaces.rules import allowed, require
 from workspaces.services import WorkspaceError
 from workspaces.views import paginate, workspace_render
 from workspaces.visibility import get_visible
@@ -43,9 +43,9 @@ def phases(request, coproduction, viewer):
     forms = [
         PhasePlanForm(data, phase=phase, plan=plans.get(phase)) for phase in PhasePlan.Phase.values
     ]
-    may_edit = viewer.can_edit
+    may_edit = allowed(request.user, "structures.plan_phases", viewer)
     if request.method == "POST":
-        require(request.user, "workspaces.edit", viewer)
+        require(request.user, "structures.plan_phases", viewer)
         if all(form.is_valid() for form in forms):
             try:
                 services.phase_plans_save(
@@ -112,6 +112,7 @@ def body_create(request, coproduction, viewer):
     return create_page(
         request,
         viewer,
+        perm="structures.add",
         form_class=BodyForm,
         create=create,
         done=done,
@@ -198,6 +199,7 @@ def mandate_create(request, coproduction, viewer, body_pk):
     return create_page(
         request,
         viewer,
+        perm="structures.add",
         form_class=MandateForm,
         create=create,
         done=done,

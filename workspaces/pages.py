@@ -13,7 +13,7 @@ from django.shortcuts import redirect
 from history.services import history_for
 from workspaces import picker
 from workspaces.concurrency import MISSING_VERSION, StaleEdit
-from workspaces.rules import require
+from workspaces.rules import allowed, require
 from workspaces.selectors import audience_after
 from workspaces.services import WorkspaceError
 from workspaces.views import stale_response, workspace_render
@@ -28,8 +28,7 @@ STALE_ACTION = (
 
 def require_item_edit(viewer, item) -> None:
     """Observers and the other side's members read; only the owner's editors change."""
-    if not viewer.may_edit(item):
-        raise PermissionDenied(NOT_YOURS)
+    require(viewer.user, "workspaces.edit_item", viewer, item, message=NOT_YOURS)
 
 
 def posted_version(request) -> int:
@@ -44,9 +43,12 @@ def add_domain_error(form, error: WorkspaceError) -> None:
     form.add_error(error.field if error.field in form.fields else None, str(error))
 
 
-def create_page(request, viewer, *, form_class, create, done, template, section, context=None):
-    """A form for a new item; ``create(values)`` calls the service, ``done(item)`` redirects."""
-    require(request.user, "workspaces.edit", viewer)
+def create_page(
+    request, viewer, *, perm, form_class, create, done, template, section, context=None
+):
+    """A form for a new item; ``perm`` names who may add it (the app's rule, also asked by the
+    button that leads here), ``create(values)`` calls the service, ``done(item)`` redirects."""
+    require(request.user, perm, viewer)
     form = form_class(request.POST or None, viewer=viewer)
     if matches := picker.results_response(request, form):
         return matches
@@ -102,7 +104,7 @@ def item_page(
     """An item with its visibility and history; its editors get the form (version checked)
     unless the domain has made the item a record (``editable`` false). Widening who sees it
     is asked once, naming the item and its new audience."""
-    may_edit = editable and viewer.may_edit(item)
+    may_edit = editable and allowed(request.user, "workspaces.edit_item", viewer, item)
     form = None
     if may_edit:
         # The form works on a copy: if saving fails, the page still shows the stored item.

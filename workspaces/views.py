@@ -21,7 +21,7 @@ from workspaces.forms import (
     PartnerInviteForm,
 )
 from workspaces.models import Invitation, Membership, Partner
-from workspaces.rules import require
+from workspaces.rules import allowed, require
 from workspaces.services import WorkspaceError
 from workspaces.visibility import Side
 
@@ -170,10 +170,11 @@ def partner_create(request, coproduction, viewer):
 @member_view
 def partner_detail(request, coproduction, viewer, pk):
     partner = get_object_or_404(Partner, coproduction=coproduction, pk=pk)
-    may_edit = viewer.is_coordinator or (viewer.can_edit and viewer.side == partner.side)
+    may_edit = allowed(request.user, "workspaces.edit_partner", viewer, partner)
     form = None
     if may_edit:
-        side_fixed = not viewer.is_coordinator or services.partner_side_fixed(partner)
+        manages = allowed(request.user, "workspaces.manage", viewer)
+        side_fixed = not manages or services.partner_side_fixed(partner)
         form = PartnerForm(request.POST or None, instance=partner, side_fixed=side_fixed)
     if request.method == "POST":
         if form is None:
@@ -215,6 +216,7 @@ def partner_detail(request, coproduction, viewer, pk):
 
 @member_view
 def member_list(request, coproduction, viewer):
+    manages = allowed(request.user, "workspaces.manage", viewer)
     return workspace_render(
         request,
         "workspaces/member_list.html",
@@ -223,10 +225,9 @@ def member_list(request, coproduction, viewer):
             "former": selectors.members_of(coproduction, include_former=True).filter(
                 left_at__isnull=False
             ),
-            "invitations": selectors.open_invitations(coproduction)
-            if viewer.is_coordinator
-            else [],
-            "undelivered": len(selectors.undelivered_mails(viewer)) if viewer.is_coordinator else 0,
+            "invitations": selectors.open_invitations(coproduction) if manages else [],
+            "undelivered": len(selectors.undelivered_mails(viewer)) if manages else 0,
+            "manages": manages,
         },
         section="members",
     )
@@ -307,11 +308,12 @@ def member_detail(request, coproduction, viewer, pk):
         Membership.objects.select_related("user", "partner"), coproduction=coproduction, pk=pk
     )
     own = membership.pk == viewer.membership.pk
-    may_edit = viewer.is_coordinator or (own and not viewer.ended)
+    may_edit = allowed(request.user, "workspaces.edit_membership", viewer, membership)
     form = None
     if may_edit:
+        may_manage = allowed(request.user, "workspaces.manage", viewer)
         form = MembershipForm(
-            request.POST or None, instance=membership, may_manage=viewer.is_coordinator, own=own
+            request.POST or None, instance=membership, may_manage=may_manage, own=own
         )
     if request.method == "POST":
         if form is None:

@@ -1,6 +1,6 @@
 """The Werkstatt navigation is rendered once per process for each slug, section and
-coordinator flag (``rendered_once`` in workspaces/base.html): its template may read nothing
-else, or one member would see another's navigation."""
+coordinator flag ``manages`` (``rendered_once`` in workspaces/base.html): its template may read
+nothing else, or one member would see another's navigation."""
 
 import re
 from pathlib import Path
@@ -8,7 +8,7 @@ from pathlib import Path
 import workspaces
 
 NAV = Path(workspaces.__file__).parent / "templates" / "workspaces" / "_nav_items.html"
-KEY = {"coproduction.slug", "section", "viewer.is_coordinator"}
+KEY = {"coproduction.slug", "section", "manages"}
 SYNTAX = {"url", "if", "elif", "else", "endif", "and", "or", "not"}
 
 

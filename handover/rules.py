@@ -1,0 +1,26 @@
+"""Who may do what with handovers (cards 48, 22, 37)."""
+
+import rules
+
+from handover import services
+from workspaces.rules import (
+    can_edit,
+    is_coordinator,
+    is_own_membership,
+    item_of,
+    may_edit_item,
+    viewer_of,
+)
+
+rules.add_perm("handover.add", can_edit)
+
+
+@rules.predicate
+def signs_handover(user, target):
+    return services.signer_role(viewer_of(target), item_of(target)) is not None
+
+
+# Ticking and adding points, asked with the handover: its editors and the two people themselves.
+rules.add_perm("handover.work", may_edit_item | signs_handover)
+# Recording that someone leaves, asked with their membership: they themselves or a coordinator.
+rules.add_perm("handover.leave", is_own_membership | is_coordinator)

@@ -1,0 +1,12 @@
+"""Who may do what in the reflection rounds (cards 46, 11): every editor records
+consequences; the coordination sets the rhythm, runs the rounds and writes the evaluation."""
+
+import rules
+
+from workspaces.rules import can_edit, is_coordinator
+
+rules.add_perm("reflection.add", can_edit)
+rules.add_perm("reflection.set_interval", is_coordinator)
+rules.add_perm("reflection.manage_rounds", is_coordinator)
+rules.add_perm("reflection.close_round", is_coordinator)
+rules.add_perm("reflection.evaluate", is_coordinator)
