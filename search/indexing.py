@@ -7,7 +7,7 @@ deleted agenda item leaves its meeting's text at once. A renamed account refresh
 member entries that show its name.
 """
 
-import re
+from collections import defaultdict
 from datetime import datetime, time
 
 from django.contrib.contenttypes.models import ContentType
@@ -15,13 +15,13 @@ from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone
 
-from guide.compounds import compound_parts
 from guide.search import STOPWORDS, part_stems, word_stems, words
 from history.signals import change_recorded
-from search.models import Entry
+from search.models import Entry, Word
 from search.registry import declarations, parts
 
 MAX_TEXT = 100_000
+MAX_STEM = 100  # longer "words" are not indexed (Word.term's length)
 
 
 def connect() -> None:
@@ -76,14 +76,13 @@ def refresh(model, pk) -> None:
     Entry.objects.update_or_create(
         content_type=ContentType.objects.get_for_model(model), object_id=pk, defaults=values
     )
+    add_words(item.coproduction_id, entry_words(values))
 
 
 def entry_values(declaration, item) -> dict:
     title = (declaration.title(item) or "")[:300]
     text = "\n".join(t for t in declaration.text(item) if t)[:MAX_TEXT]
     visibility, owner_side = declaration.visibility(item)
-    title_terms, title_parts = terms(title)
-    text_terms, text_parts = terms(text)
     date = declaration.date(item)
     if date is not None and not isinstance(date, datetime):
         # A day without a time (a milestone's due date): noon, so no time zone moves the day.
@@ -98,25 +97,41 @@ def entry_values(declaration, item) -> dict:
         ),
         "title": title,
         "text": text,
-        "parts": " ".join(sorted(title_parts | text_parts)),
-        "title_terms": title_terms,
-        "text_terms": text_terms,
+        "title_terms": scoped(item.coproduction_id, stems(title)),
+        "text_terms": scoped(item.coproduction_id, stems(text)),
         "date": date,
     }
 
 
-def terms(text: str) -> tuple[str, set[str]]:
-    """The text as the guide's stems (whole words and compound parts) and the parts' words."""
-    stems, compound = [], set()
+def stems(text: str) -> list[str]:
+    """The text as the guide's stems: whole words, and the parts of compounds besides."""
+    found = []
     for word in words(text):
         if word in STOPWORDS:
             continue
-        stems.extend(word_stems(word))
-        extra = part_stems(word)
-        if extra:
-            stems.extend(extra)
-            compound.update(p for piece in re.split(r"[-:*_]", word) for p in compound_parts(piece))
-    return " ".join(stems), compound
+        found.extend(s for s in word_stems(word) + part_stems(word) if s and len(s) <= MAX_STEM)
+    return found
+
+
+def scoped(coproduction_id: int, stems: list[str]) -> str:
+    """Stems with their co-production in front (``c12wohnung``): the full-text indexes hold
+    each co-production's words apart, so a search never reads another one's postings. Stems
+    are letters only, so the number cannot run into the word."""
+    return " ".join(f"c{coproduction_id}{s}" for s in stems)
+
+
+def entry_words(values: dict) -> set[str]:
+    """The stems of an entry's values, without their co-production."""
+    cut = len(f"c{values['coproduction_id']}")
+    return {t[cut:] for t in f"{values['title_terms']} {values['text_terms']}".split()}
+
+
+def add_words(coproduction_id: int, terms) -> None:
+    Word.objects.bulk_create(
+        [Word(coproduction_id=coproduction_id, term=t) for t in terms],
+        batch_size=500,
+        ignore_conflicts=True,
+    )
 
 
 def rebuild(**filters) -> int:
@@ -124,6 +139,9 @@ def rebuild(**filters) -> int:
     the search is installed on an existing database); ``filters`` narrow it, e.g.
     ``coproduction=…``. Returns the number of entries written."""
     count = 0
+    found = defaultdict(set)
+    if not filters:
+        Word.objects.all().delete()
     for model, declaration in declarations().items():
         content_type = ContentType.objects.get_for_model(model)
         rows = model.objects.select_related("coproduction", *declaration.related).filter(**filters)
@@ -134,5 +152,9 @@ def rebuild(**filters) -> int:
             if declaration.active(item)
         ]
         Entry.objects.bulk_create(batch, batch_size=500)
+        for entry in batch:
+            found[entry.coproduction_id] |= entry_words(entry.__dict__)
         count += len(batch)
+    for coproduction_id, terms in found.items():
+        add_words(coproduction_id, terms)
     return count
