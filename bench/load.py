@@ -5,8 +5,12 @@ throwaway co-production like the small bench level with 100 members, starts guni
 deploy/gunicorn.conf.py (DEBUG off, BEHIND_PROXY as behind nginx) and the worker, then runs
 locust headless (bench/locustfile.py):
 
-- realistic: 100 logged-in members and the public, each clicking every 5–10 s — p50/p95/p99
-  and errors (targets: p95 ≤ 250 ms, no error);
+- realistic: 100 members arrive two a second (LOAD_ARRIVAL) and log in through the real login,
+  10 readers of the public page besides them; everyone clicks every 5–10 s. The figures count
+  from when the last has logged in: p50/p95/p99 and errors, per page too (targets: p95 ≤ 250 ms,
+  no error), and where the time goes: each page's time inside gunicorn (its access log) beside
+  the time locust waited — the difference is queueing — and the CPU the server, the worker,
+  locust and everything else on the machine used meanwhile, with the load average;
 - saturation: members without think time at rising numbers — requests per second, p95 and
   the server's CPU ms per request, as a ratio to a minimal view and to a static file
   measured in the same run; the knee is where more users stop adding throughput;
@@ -18,6 +22,8 @@ A few minutes in all (LOAD_SECONDS, LOAD_STEP_SECONDS). Its own processes only.
 import csv
 import json
 import os
+import re
+import runpy
 import secrets
 import signal
 import socket
@@ -26,6 +32,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import psutil
@@ -36,16 +43,17 @@ VENV_BIN = Path(PY).parent
 SECONDS = int(os.environ.get("LOAD_SECONDS", "60"))
 PEOPLE = int(os.environ.get("LOAD_PEOPLE", "100"))
 STEP = int(os.environ.get("LOAD_STEP_SECONDS", "15"))
+PUBLIC = int(os.environ.get("LOAD_PUBLIC", "10"))
+ARRIVAL = float(os.environ.get("LOAD_ARRIVAL", "2"))  # people per second
 STEPS = [int(n) for n in os.environ.get("LOAD_STEPS", "2,4,8,16").split(",")]
 CONFIGS = [
     tuple(int(x) for x in c.split("x"))
     for c in os.environ.get("LOAD_CONFIGS", "2x2,3x2,4x1,5x2").split(",")
     if c
 ]
-DEFAULT = (
-    int(os.environ.get("WEB_CONCURRENCY", "3")),
-    int(os.environ.get("GUNICORN_THREADS", "2")),
-)
+# The production recipe's own defaults (or WEB_CONCURRENCY, GUNICORN_THREADS if set).
+_CONF = runpy.run_path(str(ROOT / "deploy" / "gunicorn.conf.py"))
+DEFAULT = (_CONF["workers"], _CONF["threads"])
 PASSWORD = "load-password-not-secret"  # noqa: S105 - throwaway data
 
 
@@ -97,7 +105,8 @@ class Server:
 
     def warm_up(self):
         """Every worker's first requests load templates, the guide and the search index:
-        a one-time cost of a new worker, not of the load."""
+        a one-time cost of a new worker, not of the load. As many at once as the server has
+        threads, so that every worker gets some."""
         world = json.loads(Path(self.env["LOAD_WORLD"]).read_text())
         cookie = {"Cookie": f"sessionid={world['sessions'][0]}"}
         paths = [
@@ -108,11 +117,15 @@ class Server:
             f"/werkstatt/{world['slug']}/suche/?q=Quartier",
             world["baseline"],
         ]
-        workers = int(self.env["WEB_CONCURRENCY"]) * int(self.env["GUNICORN_THREADS"])
-        for _ in range(3 * workers):
+
+        def visit(_):
             for path in paths:
                 request = urllib.request.Request(self.url + path, headers=cookie)
                 urllib.request.urlopen(request, timeout=60).read()
+
+        slots = int(self.env["WEB_CONCURRENCY"]) * int(self.env["GUNICORN_THREADS"])
+        with ThreadPoolExecutor(slots) as pool:
+            list(pool.map(visit, range(2 * slots)))
 
     def drain(self):
         """Wait until requests left over from a run are answered: the next starts afresh."""
@@ -128,8 +141,7 @@ class Server:
         has already replaced (max_requests recycles them; their time counts as the master's
         children's)."""
         master = psutil.Process(self.gunicorn.pid)
-        t = master.cpu_times()
-        total = t.user + t.system + t.children_user + t.children_system
+        total = _cpu(master)
         for p in master.children(recursive=True):
             try:
                 t = p.cpu_times()
@@ -139,40 +151,53 @@ class Server:
         return total
 
     def __exit__(self, *exc):
+        self.gunicorn.send_signal(signal.SIGQUIT)  # quick shutdown: the runs have drained
+        self.worker.terminate()
         for p in (self.gunicorn, self.worker):
-            p.terminate()
             p.wait(timeout=30)
 
 
-def locust(server, users: int, seconds: int, classes: list, think: bool, out: str, rate=20):
+def locust(server, users: int, seconds: int, classes: list, think: bool, out: str, rate=20.0):
     """One locust run. Figures and the server's CPU time count from when every user has
     started — with think time, from when the last member has logged in (each logs in on
     arrival; the logins are reported apart) — for ``seconds``."""
     prefix = Path(server.env["LOAD_DIR"]) / server.env["LOAD_LABEL"] / out
     ready = Path(f"{prefix}.ready")
     ready.unlink(missing_ok=True)
+    arriving = users / rate
+    limit = arriving + 60  # beyond this the server cannot keep up: measure anyway
     command = ["-f", "bench/locustfile.py", "--headless", "--host", server.url, "-u", str(users)]
-    command += ["-r", str(rate), "--reset-stats", "--csv", str(prefix), "--only-summary"]
+    command += ["-r", str(rate), "--csv", str(prefix), "--only-summary"]
+    command += ["-t", f"{int(limit + seconds + 120)}s"]  # in case this script dies
     run = subprocess.Popen(
         [VENV_BIN / "locust", *command, "--loglevel", "WARNING", *classes],
         cwd=ROOT,
-        env={**server.env, "LOAD_THINK": "1" if think else "0", "LOAD_READY": str(ready)},
+        env={
+            **server.env,
+            "LOAD_THINK": "1" if think else "0",
+            "LOAD_READY": str(ready),
+            "LOAD_LOGIN_LIMIT": str(limit),
+        },
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=open(f"{prefix}.log", "w"),
     )
-    logins = []
+    arrival = {}
     if think:
-        while not ready.exists() and run.poll() is None:
+        deadline = time.monotonic() + limit + 30
+        while not ready.exists() and run.poll() is None and time.monotonic() < deadline:
             time.sleep(0.2)
         time.sleep(0.5)
-        logins = json.loads(ready.read_text())
+        if ready.exists():
+            arrival = json.loads(ready.read_text())
+        if run.poll() is not None:
+            raise RuntimeError(f"locust stopped early; see {prefix}.log")
     else:
-        time.sleep(users / rate + 1)
-    cpu = server.cpu()
+        time.sleep(arriving + 1)
+    before = Usage(server, run)
     time.sleep(seconds)
+    usage = Usage(server, run).since(before)
     run.send_signal(signal.SIGTERM)
     run.wait()
-    cpu = server.cpu() - cpu
     server.drain()
     with open(f"{prefix}_stats.csv") as f:
         rows = {row["Name"]: row for row in csv.DictReader(f)}
@@ -184,9 +209,63 @@ def locust(server, users: int, seconds: int, classes: list, think: bool, out: st
         "errors": int(total["Failure Count"]),
         "rps": float(total["Requests/s"]),
         **{f"p{p}": _ms(total[f"{p}%"]) for p in (50, 95, 99)},
-        "cpu_ms": cpu * 1000 / max(count, 1),
-        "logins": logins,
+        "cpu_ms": usage["server"] * 1000 / max(count, 1),
+        "usage": usage,
+        "arrival": arrival,
     }
+
+
+class Usage:
+    """What the machine did between two moments: CPU seconds of the server (gunicorn), the
+    worker, locust and the whole machine, the load average, and gunicorn's access log."""
+
+    def __init__(self, server, run):
+        self.at = time.monotonic()
+        self.server = server.cpu()
+        self.worker = _cpu(psutil.Process(server.worker.pid))
+        self.locust = _cpu(psutil.Process(run.pid))
+        t = psutil.cpu_times()
+        self.busy = sum(t) - t.idle - getattr(t, "iowait", 0)
+        self.load = os.getloadavg()[0]
+        self.log = Path(server.env["GUNICORN_ACCESS_LOG"])
+        self.offset = self.log.stat().st_size
+
+    def since(self, before: "Usage") -> dict:
+        with open(self.log, "rb") as f:
+            f.seek(before.offset)
+            lines = f.read(self.offset - before.offset).decode(errors="replace")
+        return {
+            "seconds": self.at - before.at,
+            "server": self.server - before.server,
+            "worker": self.worker - before.worker,
+            "locust": self.locust - before.locust,
+            "machine": self.busy - before.busy,
+            "cores": psutil.cpu_count(),
+            "load": (before.load, self.load),
+            "pages": _access(lines.splitlines()),
+        }
+
+
+def _cpu(process) -> float:
+    t = process.cpu_times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+ACCESS = re.compile(r'"(\w+) (\S+) [^"]*" (\d+) \S+ (\d+)ms')
+
+
+def _access(lines: list) -> dict:
+    """The time inside gunicorn by page (method and path, numbers as {id}): from when a
+    thread took the request until the response was written — without the queueing."""
+    pages = {}
+    for line in lines:
+        if match := ACCESS.search(line):
+            method, path, _status, ms = match.groups()
+            path = re.sub(r"/werkstatt/[\w-]+/", "/werkstatt/…/", path.split("?")[0])
+            path = re.sub(r"/oeffentlich/[\w-]+/", "/oeffentlich/…/", path)
+            path = re.sub(r"/\d+/", "/{id}/", path)
+            pages.setdefault(f"{method} {path}", []).append(int(ms))
+    return pages
 
 
 def _at(values: list, percent: int) -> float:
@@ -205,9 +284,9 @@ def run_database(label: str, env: dict) -> dict:
     setup(env)
     out = {"label": label}
     with Server(env, *DEFAULT) as server:
-        # The people arrive 5 a second (100 within 20 s), then click for SECONDS.
+        # The people arrive ARRIVAL a second and log in, then click for SECONDS.
         out["realistic"] = locust(
-            server, PEOPLE, SECONDS, ["Member", "Public"], True, "real", rate=5
+            server, PEOPLE + PUBLIC, SECONDS, ["Member", "Public"], True, "real", rate=ARRIVAL
         )
         out["minimal"] = locust(server, 8, STEP, ["Minimal"], False, "minimal")
         out["static"] = locust(server, 8, STEP, ["Static"], False, "static")
@@ -215,25 +294,63 @@ def run_database(label: str, env: dict) -> dict:
     return out
 
 
+def _share(usage: dict, key: str) -> str:
+    return f"{usage[key] / usage['seconds'] / usage['cores'] * 100:.0f} %"
+
+
+def machine(usage: dict) -> str:
+    """Who used the machine's cores meanwhile: the figures mean little on a busy machine."""
+    others = usage["machine"] - usage["server"] - usage["worker"] - usage["locust"]
+    return (
+        f"load average {usage['load'][0]:.1f} -> {usage['load'][1]:.1f}; CPU of the"
+        f" {usage['cores']} cores: server {_share(usage, 'server')}, worker"
+        f" {_share(usage, 'worker')}, locust {_share(usage, 'locust')}, everything else"
+        f" {others / usage['seconds'] / usage['cores'] * 100:.0f} %"
+    )
+
+
 def report(result: dict):
     r = result["realistic"]
     print(f"\n== {result['label']}: gunicorn {DEFAULT[0]} workers x {DEFAULT[1]} threads")
-    print(f"realistic, {PEOPLE} people (9 members : 1 public), 5-10 s think time, {SECONDS} s:")
+    arrival = r["arrival"]
+    logins = arrival.get("logins", [])
+    print(
+        f"realistic: {PEOPLE} members logging in and {PUBLIC} readers of the public page,"
+        f" arriving {ARRIVAL:g} a second, each clicking every 5-10 s; {SECONDS} s from when"
+        " the last had logged in:"
+    )
+    if not arrival.get("complete"):
+        print(
+            f"  NOT SETTLED: only {len(logins)} of {arrival.get('members', PEOPLE)} members"
+            " had logged in when the figures began (the server could not keep up)"
+        )
     print(
         f"  {r['requests']} requests, {r['errors']} errors, {r['rps']:.1f}/s,"
-        f" p50 {r['p50']:.0f} ms, p95 {r['p95']:.0f} ms, p99 {r['p99']:.0f} ms"
+        f" p50 {r['p50']:.0f} ms, p95 {r['p95']:.0f} ms, p99 {r['p99']:.0f} ms;"
+        f" server CPU {r['cpu_ms']:.1f} ms per request"
     )
-    if logins := r["logins"]:
+    print(f"  {machine(r['usage'])}")
+    if logins:
         print(
-            f"  before: {len(logins)} members logged in on arrival (login page and login:"
-            f" median {_at(logins, 50):.0f} ms, p95 {_at(logins, 95):.0f} ms)"
+            f"  before: {len(logins)} members logged in on arrival (login form, login and"
+            f" start page: median {_at(logins, 50):.0f} ms, p95 {_at(logins, 95):.0f} ms)"
         )
+    print("  per page, as locust saw it (requests, p50 / p95 / p99 ms, errors):")
     for name, row in sorted(r["rows"].items()):
         if name != "Aggregated" and row["Request Count"] != "0":
             print(
-                f"    {name:28} {int(row['Request Count']):6d} req  p50 {row['50%']:>5} ms"
-                f"  p95 {row['95%']:>5} ms  errors {row['Failure Count']}"
+                f"    {name:28} {int(row['Request Count']):5d}  {row['50%']:>5} / {row['95%']:>5}"
+                f" / {row['99%']:>5}  {row['Failure Count']}"
             )
+    pages = r["usage"]["pages"]
+    inside = sum(sum(v) for v in pages.values()) or 1
+    print("  inside gunicorn (access log; the rest of locust's time is queueing), by share:")
+    for name, times in sorted(pages.items(), key=lambda kv: -sum(kv[1]))[:12]:
+        times = sorted(times)
+        print(
+            f"    {name:44} {len(times):5d}  p50 {times[len(times) // 2]:5d}"
+            f"  p95 {times[len(times) * 95 // 100]:5d} ms  {sum(times) / inside * 100:3.0f} %"
+        )
     base, static = result["minimal"]["cpu_ms"], result["static"]["cpu_ms"]
     print(
         f"saturation (no think time, {STEP} s each); server CPU per request: minimal view"
@@ -245,10 +362,14 @@ def report(result: dict):
             f"  {n:3d} users: {s['rps']:6.1f} req/s  p50 {s['p50']:5.0f} ms  p95 {s['p95']:5.0f} ms"
             f"  errors {s['errors']}  CPU {s['cpu_ms']:5.1f} ms/req"
             f" = {s['cpu_ms'] / base:4.1f}x minimal, {s['cpu_ms'] / static:4.1f}x static"
+            f"  (load average {s['usage']['load'][1]:.1f})"
         )
 
 
 def main():
+    # Stopped from outside (kill, a CI timeout): leave through the finally and with blocks,
+    # which end the servers, locust and the throwaway PostgreSQL database.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("make load: stopped"))
     tmp = Path(tempfile.mkdtemp(prefix="gemeinwerk-load-"))
     base_env = {
         **os.environ,
@@ -288,7 +409,8 @@ def main():
                         s = locust(server, knee, STEP, ["Member"], False, f"cfg{workers}x{threads}")
                     print(
                         f"  {workers} x {threads}: {s['rps']:6.1f} req/s  p95 {s['p95']:5.0f} ms"
-                        f"  errors {s['errors']}"
+                        f"  errors {s['errors']}  CPU {s['cpu_ms']:5.1f} ms/req"
+                        f"  ({machine(s['usage'])})"
                     )
         finally:
             if label == "PostgreSQL":
@@ -297,6 +419,7 @@ def main():
     for r in results:
         for run in [r["realistic"], r["minimal"], r["static"], *(s for _, s in r["steps"])]:
             run.pop("rows", None)
+            run["usage"].pop("pages", None)
     (ROOT / "bench" / "results" / "load.json").write_text(json.dumps(results, indent=1))
     print(f"\n(files: {tmp})")
 

@@ -1,7 +1,7 @@
 """The load test's people (make load, bench/load.py): members who log in through the real
-login and click through the Werkstatt every 5–10 s — reading the overview, lists, item pages
-and the search, and now and then (about 10 %) voting or answering a scheduling poll — and the
-public reading a co-production's public page.
+login as they arrive, then click through the Werkstatt every 5–10 s — reading the overview,
+lists, item pages and the search, and now and then (about 10 %) voting or answering a
+scheduling poll — and, besides them, the public reading a co-production's public page.
 
 bench/load.py writes the co-production, the people and the items to LOAD_WORLD (JSON).
 Each simulated person comes from their own address (X-Forwarded-For, as behind nginx).
@@ -15,7 +15,8 @@ import re
 import time
 from pathlib import Path
 
-from locust import HttpUser, between, constant, task
+import gevent
+from locust import HttpUser, between, constant, events, task
 
 WORLD = json.loads(Path(os.environ["LOAD_WORLD"]).read_text())
 THINKING = os.environ.get("LOAD_THINK", "1") == "1"
@@ -29,15 +30,30 @@ _addresses = itertools.count(1)
 _logins: list[float] = []
 
 
-def _logged_in(environment, seconds: float):
-    """When the last member has logged in, the figures start afresh: the realistic run
-    measures the clicking, and the logins (all within the first 20 s) are reported apart —
-    in LOAD_READY, which also tells bench/load.py when to start reading the server's CPU."""
-    _logins.append(seconds)
-    members = environment.runner.target_user_classes_count.get("Member", 0)
-    if len(_logins) == members and os.environ.get("LOAD_READY"):
-        environment.runner.stats.reset_all()
-        Path(os.environ["LOAD_READY"]).write_text(json.dumps(sorted(_logins)))
+@events.test_start.add_listener
+def _watch_arrivals(environment, **_kwargs):
+    if THINKING and os.environ.get("LOAD_READY"):
+        gevent.spawn(_when_everyone_is_in, environment, float(os.environ["LOAD_LOGIN_LIMIT"]))
+
+
+def _when_everyone_is_in(environment, limit: float):
+    """When every person has arrived and every member has logged in, the figures start afresh:
+    the realistic run measures the clicking, and the logins are reported apart — in LOAD_READY,
+    which also tells bench/load.py when to start reading the server's CPU. If that takes
+    longer than ``limit`` seconds (a server that cannot keep up), the figures start then,
+    and LOAD_READY says so: the run stays bounded in time."""
+    runner = environment.runner
+    deadline = time.monotonic() + limit
+    while True:
+        gevent.sleep(0.2)
+        members = runner.target_user_classes_count.get("Member", 0)
+        arrived = runner.target_user_count and runner.user_count == runner.target_user_count
+        complete = bool(arrived and members and len(_logins) >= members)
+        if complete or time.monotonic() > deadline:
+            break
+    runner.stats.reset_all()
+    ready = {"logins": sorted(_logins), "members": members, "complete": complete}
+    Path(os.environ["LOAD_READY"]).write_text(json.dumps(ready))
 
 
 def _address() -> str:
@@ -46,7 +62,8 @@ def _address() -> str:
 
 
 class Member(HttpUser):
-    weight = 9
+    # The realistic run: LOAD_PEOPLE (100) of them; saturation: as many as locust is told.
+    fixed_count = int(os.environ.get("LOAD_PEOPLE", "100")) if THINKING else 0
     wait_time = THINK
 
     def on_start(self):
@@ -56,17 +73,28 @@ class Member(HttpUser):
             self.client.cookies.set("sessionid", next(_sessions))
             return
         start = time.monotonic()
-        page = self.client.get("/konto/login/", name="login (form)")
-        token = CSRF.search(page.text).group(1)
-        self.client.post(
+        token = CSRF.search(self.client.get("/konto/login/", name="login (form)").text or "")
+        if token is None:  # the form did not come (its failure is counted)
+            return
+        with self.client.post(
             "/konto/login/",
-            {"login": next(_people), "password": WORLD["password"], "csrfmiddlewaretoken": token},
+            {
+                "login": next(_people),
+                "password": WORLD["password"],
+                "csrfmiddlewaretoken": token.group(1),
+            },
             name="login",
-        )
-        _logged_in(self.environment, time.monotonic() - start)
+            catch_response=True,
+        ) as response:  # on to the Werkstatt's start page, or the form again
+            if "/konto/login/" in response.url:
+                response.failure("login refused")
+                return
+        _logins.append(time.monotonic() - start)
 
     def page(self, path: str, name: str):
-        self.client.get(self.base + path, name=name)
+        with self.client.get(self.base + path, name=name, catch_response=True) as response:
+            if "/konto/login/" in response.url:  # a page for the logged-in answered with the login
+                response.failure("not logged in")
 
     @task(4)
     def overview(self):
@@ -123,7 +151,9 @@ class Member(HttpUser):
 
 
 class Public(HttpUser):
-    weight = 1
+    """Besides the logged-in people: readers of the public page (LOAD_PUBLIC, 10)."""
+
+    fixed_count = int(os.environ.get("LOAD_PUBLIC", "10")) if THINKING else 0
     wait_time = THINK
 
     def on_start(self):
