@@ -22,6 +22,7 @@ WORLD = json.loads(Path(os.environ["LOAD_WORLD"]).read_text())
 THINKING = os.environ.get("LOAD_THINK", "1") == "1"
 THINK = between(5, 10) if THINKING else constant(0)
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+ASSETS = re.compile(r'(?:href|src)="(/static/[^"]+)"')
 _people = itertools.cycle(WORLD["people"])
 _sessions = itertools.cycle(WORLD["sessions"])
 _addresses = itertools.count(1)
@@ -73,7 +74,10 @@ class Member(HttpUser):
             self.client.cookies.set("sessionid", next(_sessions))
             return
         start = time.monotonic()
-        token = CSRF.search(self.client.get("/konto/login/", name="login (form)").text or "")
+        form = self.client.get("/konto/login/", name="login (form)").text or ""
+        for asset in set(ASSETS.findall(form)):  # a first visit: the browser's cache is empty
+            self.client.get(asset, name="static (first visit)")
+        token = CSRF.search(form)
         if token is None:  # the form did not come (its failure is counted)
             return
         with self.client.post(
