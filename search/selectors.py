@@ -140,31 +140,38 @@ def _known_words(coproduction_id: int, terms: list[Term]) -> tuple[dict, bool]:
 
 def _windows(viewer, alternatives: list) -> list[tuple]:
     """(id, title_terms, date, window) of the newest CAP + 1 visible matches (window 0) and the
-    newest CAP visible entries with every word in the title (window 1), read newest first
-    from the index: nothing else is read, nothing is sorted."""
+    newest CAP visible entries with every word in the title (window 1). SQLite reads them newest
+    first from the index and stops there: nothing else is read, nothing is sorted. PostgreSQL
+    (GIN cannot hand out rows in order) reads the co-production's matches from the index and
+    cuts both windows from them."""
     visible = Entry.objects.visible_to(viewer).query
     where, where_params = visible.get_compiler(connection=connection).compile(visible.where)
     if connection.vendor == "postgresql":
-
-        def query(weight):
-            return " & ".join(
-                "("
-                + " | ".join("(" + " & ".join(w + weight for w in o) + ")" for o in options)
-                + ")"
-                for options in alternatives
+        match = " & ".join(
+            "(" + " | ".join("(" + " & ".join(o) + ")" for o in options) + ")"
+            for options in alternatives
+        )
+        # Every word in the title: looked for in the short ``title_terms`` of those rows, cheaper
+        # than reading their whole documents again.
+        in_title = " AND ".join(
+            "("
+            + " OR ".join(
+                "(" + " AND ".join("strpos(' ' || title_terms || ' ', %s) > 0" for _ in o) + ")"
+                for o in options
             )
-
+            + ")"
+            for options in alternatives
+        )
+        title_params = [f" {w} " for options in alternatives for o in options for w in o]
         # Materialized, so the planner cannot walk the primary key backwards through every
         # co-production's entries; the GIN index holds this co-production's words apart.
         sql = (
             "WITH m AS MATERIALIZED (SELECT id, title_terms, date FROM search_entry "  # noqa: S608
-            f"WHERE document @@ to_tsquery('simple', %s) AND {where}), "
-            "t AS MATERIALIZED (SELECT id, title_terms, date FROM search_entry "
             f"WHERE document @@ to_tsquery('simple', %s) AND {where}) "
             "(SELECT id, title_terms, date, 0 FROM m ORDER BY id DESC LIMIT %s) UNION ALL "
-            "(SELECT id, title_terms, date, 1 FROM t ORDER BY id DESC LIMIT %s)"
+            f"(SELECT id, title_terms, date, 1 FROM m WHERE {in_title} ORDER BY id DESC LIMIT %s)"
         )
-        params = [query(""), *where_params, query(":A"), *where_params, CAP + 1, CAP]
+        params = [match, *where_params, CAP + 1, *title_params, CAP]
     else:
         match = " AND ".join(
             "(" + " OR ".join("(" + " AND ".join(f'"{w}"' for w in o) + ")" for o in options) + ")"
