@@ -9,6 +9,10 @@ from pathlib import Path
 import rules
 from django.conf import settings
 
+from tests.factories import add_member, make_coproduction, make_goal, make_user, viewer_of
+from workspaces.models import Membership
+from workspaces.rules import allowed
+
 ROOT = Path(settings.BASE_DIR)
 SKIP_DIRS = {".venv", "tests", "node_modules", ".git", "staticfiles", "bench"}
 # The Viewer's facts live in visibility.py; rules.py turns them into named permissions.
@@ -70,3 +74,15 @@ def test_every_registered_permission_is_asked_somewhere():
     )
     unused = [name for name in _our_perms() if f'"{name}"' not in code]
     assert not unused, f"registered but never asked: {unused}"
+
+
+def test_a_superuser_has_no_permission_the_rules_do_not_give(db):
+    """An observer stays an observer, also with Django's superuser flag."""
+    coproduction = make_coproduction(make_user())
+    admin = make_user(is_superuser=True, is_staff=True)
+    add_member(coproduction, admin, access=Membership.Access.OBSERVER)
+    viewer = viewer_of(admin, coproduction)
+    goal = make_goal(coproduction)  # joint: every editor changes it
+    assert not allowed(admin, "workspaces.edit", viewer)
+    assert not allowed(admin, "workspaces.edit_item", viewer, goal)
+    assert not allowed(admin, "reflection.close_round", viewer)
