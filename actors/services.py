@@ -12,7 +12,7 @@ from history.models import ChangeRecord
 from history.services import diff, record_change, snapshot
 from workspaces.concurrency import save_versioned
 from workspaces.models import Partner
-from workspaces.services import WorkspaceError, delete_recorded
+from workspaces.services import WorkspaceError, create_recorded, delete_recorded
 from workspaces.visibility import Visibility, link_refusal, may_link
 
 ACTOR_FIELDS = [
@@ -75,14 +75,6 @@ def _check(coproduction_id: int, owner_side: str, values: dict) -> None:
         )
 
 
-def _history_values(values: dict) -> dict:
-    """The snapshot as the history keeps it: contact data only as whether it is set."""
-    return {
-        name: (CONTACT_CHANGED if name in CONTACT_FIELDS and value else value)
-        for name, value in values.items()
-    }
-
-
 def _relation_lines(actor: Actor) -> list[str]:
     rows = ActorRelation.objects.filter(actor=actor).select_related("partner")
     return [
@@ -126,7 +118,7 @@ def actor_create(
     visibility = visibility or Visibility.SIDE
     owner_side = owner_side if visibility == Visibility.SIDE else ""
     _check(coproduction.pk, owner_side, {**values, "visibility": visibility})
-    item = Actor.objects.create(
+    item = Actor(
         coproduction=coproduction,
         owner_side=owner_side,
         name=name,
@@ -134,16 +126,16 @@ def actor_create(
         visibility=visibility,
         **values,
     )
-    changes = {
-        field: [None, value]
-        for field, value in _history_values(snapshot(item, ACTOR_FIELDS)).items()
-        if value not in ("", None, False)
-    }
-    if relations:
-        _write_relations(item, relations)
-        changes["relations"] = [None, _relation_lines(item)]
-    record_change(actor=actor, item=item, action=ChangeRecord.Action.CREATED, changes=changes)
-    return item
+    return create_recorded(
+        actor,
+        item,
+        ACTOR_FIELDS,
+        more={name: CONTACT_CHANGED for name in CONTACT_FIELDS if getattr(item, name)},
+        m2m=("relations", _relation_lines, lambda a: _write_relations(a, relations))
+        if relations
+        else None,
+        keep=["relations"],  # the form always asks for them: "none" is said, too
+    )
 
 
 @transaction.atomic

@@ -7,9 +7,7 @@ records the change in the history. Who may edit is checked by the views.
 from django.db import transaction
 
 from conflicts.models import Conflict, ConflictAgreement
-from history.models import ChangeRecord
-from history.services import record_change, snapshot
-from workspaces.services import WorkspaceError, delete_recorded, update_recorded
+from workspaces.services import WorkspaceError, create_recorded, delete_recorded, update_recorded
 from workspaces.visibility import Visibility, link_refusal, linked_more_widely, may_link
 
 CONFLICT_FIELDS = [
@@ -89,21 +87,17 @@ def conflict_create(
     _check_visibility(owner_side, visibility)
     values = {"status": Conflict.Status.OPEN, **values}
     _check_resolution(coproduction.pk, {**values, "visibility": visibility}, owner_side)
-    conflict = Conflict.objects.create(
-        coproduction=coproduction,
-        owner_side=owner_side,
-        title=title,
-        visibility=visibility,
-        **values,
+    return create_recorded(
+        actor,
+        Conflict(
+            coproduction=coproduction,
+            owner_side=owner_side,
+            title=title,
+            visibility=visibility,
+            **values,
+        ),
+        CONFLICT_FIELDS,
     )
-    created = snapshot(conflict, CONFLICT_FIELDS)
-    record_change(
-        actor=actor,
-        item=conflict,
-        action=ChangeRecord.Action.CREATED,
-        changes={name: [None, value] for name, value in created.items() if value not in ("", None)},
-    )
-    return conflict
 
 
 @transaction.atomic
@@ -165,14 +159,12 @@ def conflict_agreement_save(
         ConflictAgreement.objects.select_for_update().filter(coproduction=coproduction).first()
     )
     if agreement is None:
-        agreement = ConflictAgreement.objects.create(coproduction=coproduction, text=text)
-        record_change(
-            actor=actor,
-            item=agreement,
-            action=ChangeRecord.Action.CREATED,
-            changes={"text": [None, text]},
+        return create_recorded(
+            actor,
+            ConflictAgreement(coproduction=coproduction, text=text),
+            ["text"],
+            keep=["text"],
         )
-        return agreement
     return update_recorded(
         actor, agreement, ["text"], expected_version or agreement.version, {"text": text}
     )

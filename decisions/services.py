@@ -18,7 +18,7 @@ from decisions.models import Decision, Option, Vote
 from history.models import ChangeRecord
 from history.services import record_change, reference, snapshot
 from workspaces.models import Coproduction, Membership, Partner
-from workspaces.services import WorkspaceError, update_recorded
+from workspaces.services import WorkspaceError, create_recorded, update_recorded
 from workspaces.visibility import Visibility, link_refusal, linked_more_widely, may_link
 
 DECISION_FIELDS = [
@@ -205,7 +205,7 @@ def decision_create(
     _check_replacement(supersedes, visibility=visibility, owner_side=owner_side)
     _check_prepared_by(coproduction, prepared_by)
     labels = _clean_options(procedure, options)
-    decision = Decision.objects.create(
+    decision = Decision(
         coproduction=coproduction,
         number=_next_number(coproduction, visibility),
         question=question,
@@ -223,20 +223,19 @@ def decision_create(
         supersede_reason=supersede_reason,
         created_by=actor,
     )
-    if goals:
-        decision.goals.set(goals)
-    _write_options(decision, labels)
-    values = snapshot(decision, DECISION_FIELDS)
-    values.update(options=_option_labels(decision), goals=_goal_titles(decision))
+    more = {}
     if supersedes is not None:
-        values.update(supersedes=reference(supersedes), supersede_reason=supersede_reason)
-    record_change(
-        actor=actor,
-        item=decision,
-        action=ChangeRecord.Action.CREATED,
-        changes={k: [None, v] for k, v in values.items() if v not in ("", None, [], 0)},
+        more = {"supersedes": reference(supersedes), "supersede_reason": supersede_reason}
+    return create_recorded(
+        actor,
+        decision,
+        DECISION_FIELDS,
+        m2m=[
+            ("options", _option_labels, lambda d: _write_options(d, labels)),
+            ("goals", _goal_titles, lambda d: d.goals.set(goals) if goals else None),
+        ],
+        more=more,
     )
-    return decision
 
 
 @transaction.atomic

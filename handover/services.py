@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from handover.models import ChecklistItem, Handover
 from history.models import ChangeRecord
-from history.services import record_change, reference, snapshot
+from history.services import record_change, reference
 from workspaces.concurrency import save_versioned
-from workspaces.services import WorkspaceError, delete_recorded, update_recorded
+from workspaces.services import WorkspaceError, create_recorded, delete_recorded, update_recorded
 from workspaces.visibility import Visibility, link_refusal, may_link
 
 HANDOVER_FIELDS = [
@@ -130,7 +130,7 @@ def handover_create(
         visibility=visibility,
         owner_side=owner_side,
     )
-    handover = Handover.objects.create(
+    handover = Handover(
         coproduction=coproduction,
         leaving=leaving,
         successor=successor,
@@ -142,15 +142,9 @@ def handover_create(
         owner_side=owner_side,
         created_by=actor,
     )
+    create_recorded(actor, handover, RECORDED, m2m=("mandate", _mandate_ref, lambda h: None))
     ChecklistItem.objects.bulk_create(
         ChecklistItem(handover=handover, kind=kind, text=text) for kind, text in DEFAULT_ITEMS
-    )
-    values = {**snapshot(handover, RECORDED), "mandate": _mandate_ref(handover)}
-    record_change(
-        actor=actor,
-        item=handover,
-        action=ChangeRecord.Action.CREATED,
-        changes={k: [None, v] for k, v in values.items() if v not in ("", None)},
     )
     return handover
 

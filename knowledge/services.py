@@ -10,13 +10,12 @@ views.
 from django.db import transaction
 from django.db.models import Q
 
-from history.models import ChangeRecord
-from history.services import record_change, reference, snapshot
+from history.services import reference
 from knowledge import uploads
 from knowledge.links import FIELDS as LINK_FIELDS
 from knowledge.links import LINKS
 from knowledge.models import GlossaryTerm, KnowledgeItem
-from workspaces.services import WorkspaceError, delete_recorded, update_recorded
+from workspaces.services import WorkspaceError, create_recorded, delete_recorded, update_recorded
 from workspaces.visibility import Visibility, link_refusal, may_link
 
 ITEM_FIELDS = ["kind", "title", "text", "url", "file_name", "visibility"]
@@ -114,26 +113,22 @@ def knowledge_create(
     stored, file_type, file_name = _accept(upload)
     try:
         with transaction.atomic():
-            item = KnowledgeItem.objects.create(
-                coproduction=coproduction,
-                owner_side=owner_side,
-                kind=kind,
-                title=title,
-                visibility=visibility,
-                file=stored,
-                file_name=file_name,
-                file_type=file_type,
-                file_size=upload.size if upload else 0,
-                **values,
-            )
-            _set_links(item, links)
-            created = snapshot(item, ITEM_FIELDS)
-            created["links"] = _link_references(item)
-            record_change(
-                actor=actor,
-                item=item,
-                action=ChangeRecord.Action.CREATED,
-                changes={k: [None, v] for k, v in created.items() if v not in ("", None, [])},
+            item = create_recorded(
+                actor,
+                KnowledgeItem(
+                    coproduction=coproduction,
+                    owner_side=owner_side,
+                    kind=kind,
+                    title=title,
+                    visibility=visibility,
+                    file=stored,
+                    file_name=file_name,
+                    file_type=file_type,
+                    file_size=upload.size if upload else 0,
+                    **values,
+                ),
+                ITEM_FIELDS,
+                m2m=("links", _link_references, lambda new: _set_links(new, links)),
             )
     except BaseException:
         uploads.remove(stored)
@@ -217,22 +212,18 @@ def term_create(
     visibility = visibility or Visibility.COPRODUCTION
     _check_unique_term(coproduction.pk, term, owner_side)
     owner_side = _owner(owner_side, visibility)
-    row = GlossaryTerm.objects.create(
-        coproduction=coproduction,
-        owner_side=owner_side,
-        term=term.strip(),
-        explanation=explanation,
-        visibility=visibility,
-        **values,
+    return create_recorded(
+        actor,
+        GlossaryTerm(
+            coproduction=coproduction,
+            owner_side=owner_side,
+            term=term.strip(),
+            explanation=explanation,
+            visibility=visibility,
+            **values,
+        ),
+        TERM_FIELDS,
     )
-    created = snapshot(row, TERM_FIELDS)
-    record_change(
-        actor=actor,
-        item=row,
-        action=ChangeRecord.Action.CREATED,
-        changes={k: [None, v] for k, v in created.items() if v},
-    )
-    return row
 
 
 @transaction.atomic

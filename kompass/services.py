@@ -6,7 +6,7 @@ from history.models import ChangeRecord
 from history.services import record_change
 from kompass import check
 from kompass.models import SetAside
-from workspaces.services import WorkspaceError
+from workspaces.services import WorkspaceError, create_recorded
 from workspaces.visibility import Visibility
 
 REASON_MAX = 2000
@@ -30,7 +30,7 @@ def finding_set_aside(*, actor, viewer, coproduction, rule_id: str, reason: str)
     if finding is None:
         raise WorkspaceError("Dieser Punkt ist inzwischen geklärt.")
     side_only = finding.problem.side_only
-    row = SetAside.objects.create(
+    row = SetAside(
         coproduction=coproduction,
         rule_id=rule_id,
         fingerprint=finding.problem.fingerprint,
@@ -40,13 +40,8 @@ def finding_set_aside(*, actor, viewer, coproduction, rule_id: str, reason: str)
         visibility=Visibility.SIDE if side_only else Visibility.COPRODUCTION,
         owner_side=viewer.side if side_only else "",
     )
-    record_change(
-        actor=actor,
-        item=row,
-        action=ChangeRecord.Action.CREATED,
-        changes={"rule_id": [None, finding.rule.title], "reason": [None, reason]},
-    )
-    return row
+    # The rule as its title says it; the id means nothing to a reader.
+    return create_recorded(actor, row, ["rule_id", "reason"], more={"rule_id": finding.rule.title})
 
 
 @transaction.atomic
