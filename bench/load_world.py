@@ -22,6 +22,7 @@ from django.utils import timezone  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from decisions import services as decisions  # noqa: E402
+from decisions import voting  # noqa: E402
 from decisions.models import Decision  # noqa: E402
 from demo.build import add_large, create_demo  # noqa: E402
 from goals.models import Goal, Milestone  # noqa: E402
@@ -67,7 +68,7 @@ decision = decisions.decision_create(
     procedure="majority",
     visibility="coproduction",
 )
-decisions.decision_open_voting(
+voting.decision_open_voting(
     actor=coordinator,
     decision=decision,
     closes_at=now + timedelta(days=60),

@@ -2,7 +2,7 @@
 the co-production („Was wartet auf euch?“). One form, one set of checks, one service call, so
 a vote counts (or is refused) the same way from both places."""
 
-from decisions import services
+from decisions import voting
 from decisions.forms import VoteForm
 from decisions.models import Decision
 from workspaces.pages import add_domain_error
@@ -18,7 +18,7 @@ def vote_form_for(viewer, decision, options, *, vote=None, data=None, **kwargs):
         return None
     if not allowed(viewer.user, "decisions.vote", viewer):
         return None
-    if services.voting_closed(decision):
+    if voting.voting_closed(decision):
         return None
     if decision.visibility == "side" and decision.owner_side != viewer.side:
         return None
@@ -27,7 +27,7 @@ def vote_form_for(viewer, decision, options, *, vote=None, data=None, **kwargs):
 
 def closed_message(decision) -> str:
     return (
-        services.voting_closed(decision)
+        voting.voting_closed(decision)
         or "Bei dieser Entscheidung stimmt nur die Seite ab, der sie gehört."
     )
 
@@ -37,7 +37,7 @@ def cast(user, viewer, form) -> bool:
     if not form.is_valid():
         return False
     try:
-        services.vote_cast(
+        voting.vote_cast(
             actor=user, decision=form.decision, membership=viewer.membership, **form.ballot()
         )
     except WorkspaceError as error:

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from decisions import selectors, services
+from decisions import selectors, services, voting
 from decisions.models import Decision
 
 
@@ -16,12 +16,12 @@ def _vote_all(decision, ballots: dict, others: dict | None = None) -> None:
         for member in selectors.eligible_voters(decision).exclude(pk__in=[m.pk for m in ballots]):
             ballots = {**ballots, member: others}
     for member, ballot in ballots.items():
-        services.vote_cast(actor=member.user, decision=decision, membership=member, **ballot)
+        voting.vote_cast(actor=member.user, decision=decision, membership=member, **ballot)
 
 
 def _open(decision, actor, days: int, **extra):
     decision.refresh_from_db()
-    return services.decision_open_voting(
+    return voting.decision_open_voting(
         actor=actor,
         decision=decision,
         closes_at=timezone.now() + timedelta(days=days),
@@ -65,7 +65,7 @@ def add_demo(coproduction, members: dict):
         },
         others={"choice": "agree"},
     )
-    services.decision_close(
+    voting.decision_close(
         actor=mod.user,
         decision=rhythm,
         reasons="Abendtermine ermöglichen Ehrenamtlichen die Teilnahme.",
@@ -83,7 +83,7 @@ def add_demo(coproduction, members: dict):
     )
     _opened_weeks_ago(summer, amt.user)
     _vote_all(summer, {}, others={"choice": "agree"})
-    services.decision_close(actor=amt.user, decision=summer)
+    voting.decision_close(actor=amt.user, decision=summer)
 
     # Systemisches Konsensieren with the passive option, decided.
     summit = services.decision_create(
@@ -106,7 +106,7 @@ def add_demo(coproduction, members: dict):
         },
         others={"resistance": dict.fromkeys(keys, 0)},
     )
-    services.decision_close(
+    voting.decision_close(
         actor=ini.user, decision=summit, reasons="Die Markthalle ist für alle offen."
     )
 

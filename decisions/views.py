@@ -12,7 +12,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from decisions import ballots, exports, selectors, services, tallies
+from decisions import ballots, exports, selectors, services, tallies, voting
 from decisions.forms import (
     CloseForm,
     DecisionForm,
@@ -134,7 +134,7 @@ def _detail(request, coproduction, viewer, decision, *, vote_form=None, status=2
         vote_form = _vote_form(decision, viewer, options)
     live = None
     if decision.status == Decision.Status.VOTING:
-        live = services.current_tally(decision)
+        live = voting.current_tally(decision)
     voting_over = (
         decision.status == Decision.Status.VOTING
         and decision.closes_at is not None
@@ -153,7 +153,7 @@ def _detail(request, coproduction, viewer, decision, *, vote_form=None, status=2
         "voting_over": voting_over,
         "explanation": tallies.PROCEDURE_EXPLANATIONS[decision.procedure],
         "may_edit": allowed(viewer.user, "workspaces.edit_item", viewer, decision),
-        "slowest": services.longest_consultation(decision),
+        "slowest": voting.longest_consultation(decision),
         "meeting_url": _meeting_url(coproduction, decision),
         "history": history_for(decision)[:HISTORY_LENGTH],
     }
@@ -287,7 +287,7 @@ def open_voting(request, coproduction, viewer, pk):
     form = OpenVotingForm(request.POST or None, initial=initial)
 
     def act(data):
-        services.decision_open_voting(
+        voting.decision_open_voting(
             actor=request.user,
             decision=decision,
             opens_at=data["opens_at"],
@@ -300,7 +300,7 @@ def open_voting(request, coproduction, viewer, pk):
         messages.success(request, "Die Abstimmung ist eröffnet.")
         return redirect(_url(coproduction, decision))
 
-    partners = services.voting_partners(decision).order_by("-consultation_days", "name")
+    partners = voting.voting_partners(decision).order_by("-consultation_days", "name")
     return _action_page(
         request,
         viewer,
@@ -309,7 +309,7 @@ def open_voting(request, coproduction, viewer, pk):
         act=act,
         done=done,
         template="decisions/open_voting.html",
-        context={"partners": partners, "slowest": services.longest_consultation(decision)},
+        context={"partners": partners, "slowest": voting.longest_consultation(decision)},
     )
 
 
@@ -319,7 +319,7 @@ def close(request, coproduction, viewer, pk):
     form = CloseForm(request.POST or None)
 
     def act(data):
-        services.decision_close(actor=request.user, decision=decision, reasons=data["reasons"])
+        voting.decision_close(actor=request.user, decision=decision, reasons=data["reasons"])
 
     def done():
         messages.success(request, "Ausgezählt. Das Ergebnis steht jetzt im Beschlussbuch.")
@@ -333,7 +333,7 @@ def close(request, coproduction, viewer, pk):
         act=act,
         done=done,
         template="decisions/close.html",
-        context={"live": services.current_tally(decision)}
+        context={"live": voting.current_tally(decision)}
         if decision.status == Decision.Status.VOTING
         else {},
     )

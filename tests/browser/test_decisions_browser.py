@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import User
-from decisions import selectors, services
+from decisions import selectors, services, voting
 from decisions.models import Decision
 from demo.build import SLUG, create_demo
 from tests.browser.test_accounts_browser import assert_fits_small_screen, assert_no_axe_violations
@@ -213,7 +213,7 @@ def decided(coproduction, actor, question: str, decision=None) -> Decision:
         actor=actor, coproduction=coproduction, question=question, procedure="consensus"
     )
     decision.refresh_from_db()
-    services.decision_open_voting(
+    voting.decision_open_voting(
         actor=actor,
         decision=decision,
         # Opened a month ago: every partner's Rücksprachefrist is over, it can be counted.
@@ -222,8 +222,8 @@ def decided(coproduction, actor, question: str, decision=None) -> Decision:
         expected_version=decision.version,
     )
     for member in selectors.eligible_voters(decision):
-        services.vote_cast(actor=member.user, decision=decision, membership=member, choice="agree")
-    return services.decision_close(actor=actor, decision=decision, reasons="Alle dafür.")
+        voting.vote_cast(actor=member.user, decision=decision, membership=member, choice="agree")
+    return voting.decision_close(actor=actor, decision=decision, reasons="Alle dafür.")
 
 
 def test_a_decided_decision_is_superseded_by_a_new_one_that_says_why(
@@ -337,7 +337,7 @@ def test_a_vote_with_missing_resistance_points_gets_a_german_message_and_keeps_t
         options=OPTIONS,
     )
     decision.refresh_from_db()
-    services.decision_open_voting(
+    voting.decision_open_voting(
         actor=coordinator,
         decision=decision,
         closes_at=timezone.now() + timedelta(days=30),
@@ -421,7 +421,7 @@ def demo_page(page, live_server, transactional_db):
         options=["Linsensuppe", "Gemüsecurry"],
     )
     systemic.refresh_from_db()
-    services.decision_open_voting(
+    voting.decision_open_voting(
         actor=ini.user,
         decision=systemic,
         closes_at=timezone.now() + timedelta(days=60),

@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 
 from decisions import services as decisions
+from decisions import voting
 from tests.browser.test_accounts_browser import assert_fits_small_screen, assert_no_axe_violations
 from tests.browser.test_guide import SMALL_SCREEN
 from tests.browser.test_werkstatt_browser import log_in_by_cookie
@@ -118,7 +119,7 @@ def _open_vote(founder, coproduction, question, procedure):
     decision = decisions.decision_create(
         actor=founder, coproduction=coproduction, question=question, procedure=procedure
     )
-    return decisions.decision_open_voting(
+    return voting.decision_open_voting(
         actor=founder,
         decision=decision,
         closes_at=timezone.now() + timedelta(days=5),

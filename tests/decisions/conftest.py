@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from decisions import services
+from decisions import services, voting
 from tests.factories import add_member, make_coproduction, make_user, partner_on
 from workspaces.models import Membership
 from workspaces.visibility import Side
@@ -77,7 +77,7 @@ def draft(coproduction, actor, **fields):
 
 def open_vote(decision, actor, days: int = 30, **extra):
     decision.refresh_from_db()
-    return services.decision_open_voting(
+    return voting.decision_open_voting(
         actor=actor,
         decision=decision,
         closes_at=timezone.now() + timedelta(days=days),

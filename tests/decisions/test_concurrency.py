@@ -5,7 +5,7 @@ import threading
 import pytest
 from django.db import connection
 
-from decisions import services
+from decisions import voting
 from decisions.models import Vote
 from tests.factories import add_member, make_user
 from workspaces.visibility import Side
@@ -44,13 +44,13 @@ def test_simultaneous_votes_of_different_members_all_count(coproduction, coordin
     ]
 
     def voting(member):
-        return lambda: services.vote_cast(
+        return lambda: voting.vote_cast(
             actor=member.user, decision=decision, membership=member, choice="yes"
         )
 
     run_together([voting(m) for m in members])
     assert Vote.objects.filter(decision=decision).count() == VOTERS
-    assert services.current_tally(decision)["counts"][0]["count"] == VOTERS
+    assert voting.current_tally(decision)["counts"][0]["count"] == VOTERS
 
 
 @pytest.mark.django_db(transaction=True)
@@ -59,7 +59,7 @@ def test_a_double_submit_by_one_member_leaves_one_vote(coproduction, coordinator
     member = add_member(coproduction, make_user(), side=Side.CIVIL_SOCIETY)
 
     def submit():
-        services.vote_cast(actor=member.user, decision=decision, membership=member, choice="agree")
+        voting.vote_cast(actor=member.user, decision=decision, membership=member, choice="agree")
 
     run_together([submit, submit, submit])
     assert Vote.objects.filter(decision=decision, membership=member).count() == 1

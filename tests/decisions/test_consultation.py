@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from decisions import selectors, services
+from decisions import selectors, voting
 from decisions.models import Decision
 from decisions.services import DecisionError
 from kompass import check
@@ -41,19 +41,17 @@ def test_everyone_having_voted_does_not_cut_a_memberless_partners_consultation_s
 ):
     decision = draft(coproduction, coordinator)
     open_vote(decision, coordinator, days=30)
-    services.vote_cast(
-        actor=coordinator, decision=decision, membership=coordination, choice="agree"
-    )
+    voting.vote_cast(actor=coordinator, decision=decision, membership=coordination, choice="agree")
     assert not selectors.eligible_voters(decision).exclude(votes__decision=decision).exists()
 
     with pytest.raises(DecisionError, match="Nachbarschaftsverein braucht 14 Tage"):
-        services.decision_close(actor=coordinator, decision=decision)
+        voting.decision_close(actor=coordinator, decision=decision)
     assert Decision.objects.get(pk=decision.pk).status == Decision.Status.VOTING
 
     Decision.objects.filter(pk=decision.pk).update(
         opens_at=timezone.now() - timedelta(days=14, minutes=1)
     )
-    services.decision_close(actor=coordinator, decision=decision)
+    voting.decision_close(actor=coordinator, decision=decision)
     assert Decision.objects.get(pk=decision.pk).status == Decision.Status.DECIDED
 
 
@@ -62,11 +60,9 @@ def test_the_override_with_a_reason_allows_counting_before_the_consultation_is_o
 ):
     decision = draft(coproduction, coordinator)
     open_vote(decision, coordinator, days=2, consultation_override="Die Frist des Landes endet.")
-    services.vote_cast(
-        actor=coordinator, decision=decision, membership=coordination, choice="agree"
-    )
+    voting.vote_cast(actor=coordinator, decision=decision, membership=coordination, choice="agree")
 
-    services.decision_close(actor=coordinator, decision=decision)
+    voting.decision_close(actor=coordinator, decision=decision)
 
     assert Decision.objects.get(pk=decision.pk).status == Decision.Status.DECIDED
 
@@ -74,7 +70,7 @@ def test_the_override_with_a_reason_allows_counting_before_the_consultation_is_o
 def test_the_interim_tally_reads_as_not_yet_decided(coproduction, coordinator, coordination):
     decision = draft(coproduction, coordinator, procedure="majority")
     open_vote(decision, coordinator)
-    services.vote_cast(actor=coordinator, decision=decision, membership=coordination, choice="yes")
+    voting.vote_cast(actor=coordinator, decision=decision, membership=coordination, choice="yes")
 
     page = login(coordinator).get(url("decision", coproduction, decision.pk), secure=True)
     html = page.content.decode()

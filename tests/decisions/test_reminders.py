@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from decisions import selectors, services
+from decisions import selectors, services, voting
 from workspaces.models import Membership
 
 from ..tasks import make_due, run_due_tasks, scheduled
@@ -35,7 +35,7 @@ def test_opening_a_vote_mails_those_entitled_and_schedules_a_reminder(
     assert "Erinnerungen per E-Mail schaltet ihr hier ab" in message.body
 
     mail.outbox.clear()
-    services.vote_cast(
+    voting.vote_cast(
         actor=civil_member.user, decision=decision, membership=civil_member, choice="agree"
     )
     make_due(reminder)
@@ -66,8 +66,8 @@ def test_a_reminder_stays_silent_once_the_vote_is_counted(coproduction, coordina
     run_due_tasks()
     mail.outbox.clear()
     for member in selectors.eligible_voters(decision):
-        services.vote_cast(actor=member.user, decision=decision, membership=member, choice="agree")
-    services.decision_close(actor=coordinator, decision=decision)
+        voting.vote_cast(actor=member.user, decision=decision, membership=member, choice="agree")
+    voting.decision_close(actor=coordinator, decision=decision)
     make_due(scheduled("remind_vote"))
     run_due_tasks()
     assert mail.outbox == []
@@ -77,7 +77,7 @@ def test_a_vote_that_opens_later_is_announced_then(coproduction, coordinator, ci
     decision = draft(coproduction, coordinator)
     decision.refresh_from_db()
     opens = timezone.now() + timedelta(days=2)
-    services.decision_open_voting(
+    voting.decision_open_voting(
         actor=coordinator,
         decision=decision,
         opens_at=opens,

@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from decisions import services
+from decisions import services, voting
 from decisions.models import Decision, Vote
 from history.services import history_for
 from workspaces.services import WorkspaceError, partner_update
@@ -12,7 +12,7 @@ from .conftest import draft, move_time, open_vote
 
 
 def vote(decision, member, **ballot):
-    return services.vote_cast(actor=member.user, decision=decision, membership=member, **ballot)
+    return voting.vote_cast(actor=member.user, decision=decision, membership=member, **ballot)
 
 
 def test_one_vote_per_person_changing_it_is_recorded(coproduction, coordinator, civil_member):
@@ -82,9 +82,9 @@ def test_closing_counts_and_the_decision_becomes_a_record(
     decision = open_vote(draft(coproduction, coordinator, procedure="majority"), coordinator)
     vote(decision, civil_member, choice="yes")
     with pytest.raises(WorkspaceError, match="noch nicht abgestimmt"):
-        services.decision_close(actor=coordinator, decision=decision)
+        voting.decision_close(actor=coordinator, decision=decision)
     move_time(monkeypatch, timedelta(days=31))
-    closed = services.decision_close(actor=coordinator, decision=decision, reasons="Klar.")
+    closed = voting.decision_close(actor=coordinator, decision=decision, reasons="Klar.")
     assert closed.status == Decision.Status.DECIDED and closed.tally["passed"] is True
     assert closed.decided_at and closed.reasons == "Klar."
     with pytest.raises(WorkspaceError, match="nicht mehr ändern"):
@@ -92,7 +92,7 @@ def test_closing_counts_and_the_decision_becomes_a_record(
             actor=coordinator, decision=closed, expected_version=closed.version, question="Neu?"
         )
     with pytest.raises(WorkspaceError):
-        services.decision_close(actor=coordinator, decision=closed)
+        voting.decision_close(actor=coordinator, decision=closed)
 
 
 def test_closing_early_once_everyone_voted_ends_the_period_now(
@@ -101,7 +101,7 @@ def test_closing_early_once_everyone_voted_ends_the_period_now(
     decision = open_vote(draft(coproduction, coordinator), coordinator)
     vote(decision, civil_member, choice="agree")
     vote(decision, coordination, choice="veto")
-    closed = services.decision_close(actor=coordinator, decision=decision)
+    closed = voting.decision_close(actor=coordinator, decision=decision)
     assert closed.status == Decision.Status.REJECTED
     assert closed.closes_at <= timezone.now()
     assert closed.tally["vetoes"] == ["Kora Koordination"]

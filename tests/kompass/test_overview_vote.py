@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from decisions import services
+from decisions import services, voting
 from decisions.models import Vote
 from history.services import history_for
 from tests.decisions.conftest import move_time
@@ -37,7 +37,7 @@ def open_vote(coproduction, founder, question, procedure="majority", **fields):
     decision = services.decision_create(
         actor=founder, coproduction=coproduction, question=question, procedure=procedure, **fields
     )
-    return services.decision_open_voting(
+    return voting.decision_open_voting(
         actor=founder,
         decision=decision,
         closes_at=timezone.now() + timedelta(days=5),

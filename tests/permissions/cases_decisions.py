@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from decisions import services
+from decisions import services, voting
 
 from .cases import LOGIN, MEMBERS, OWN_SIDE, POST_MEMBERS, Case, expect, item, slug
 
@@ -39,7 +39,7 @@ def populate(w):
         owner_side="civil_society",
     )
     w.open_decision = services.decision_create(**c, question="Gemeinsam?", procedure="consensus")
-    services.decision_open_voting(
+    voting.decision_open_voting(
         actor=coordinator,
         decision=w.open_decision,
         closes_at=timezone.now() + timedelta(days=30),
