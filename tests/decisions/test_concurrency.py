@@ -43,12 +43,12 @@ def test_simultaneous_votes_of_different_members_all_count(coproduction, coordin
         add_member(coproduction, make_user(), side=Side.CIVIL_SOCIETY) for _ in range(VOTERS)
     ]
 
-    def voting(member):
+    def ballot(member):
         return lambda: voting.vote_cast(
             actor=member.user, decision=decision, membership=member, choice="yes"
         )
 
-    run_together([voting(m) for m in members])
+    run_together([ballot(m) for m in members])
     assert Vote.objects.filter(decision=decision).count() == VOTERS
     assert voting.current_tally(decision)["counts"][0]["count"] == VOTERS
 
