@@ -1,10 +1,11 @@
 """Demo data of the register of further actors (cards 47, 23, 28, 49), written through the
 services so that it has history; a few points stay open for the Kompass-Check to find.
-``add_large`` bulk-inserts hundreds of actors for measuring the list and the map."""
+``add_large`` writes hundreds of actors the same way, for measuring the list and the map."""
 
 from actors import services
-from actors.models import Actor, ActorRelation
+from actors.models import Actor
 from structures.models import Body
+from workspaces.demo import authors
 from workspaces.models import Partner
 
 
@@ -143,30 +144,27 @@ INFLUENCE = list(Actor.Influence.values)
 
 
 def add_large(coproduction, *, actor_count: int) -> None:
+    """Actors for measuring the list and the map, through the services: a fifth side-only,
+    each related to one or two partners."""
     sides = ["civil_society", "administration"]
-    Actor.objects.bulk_create(
-        [
-            Actor(
-                coproduction=coproduction,
-                name=f"Akteur {i}: Nachbarschaftsinitiative {i % 23}",
-                kind=KINDS[i % len(KINDS)],
-                role="Vernetzt Mieter:innen im Quartier" if i % 3 else "",
-                channel="Telefon" if i % 2 else "",
-                closeness=RINGS[i % 3],
-                influence=INFLUENCE[(i // 3) % 3],
-                contact_person=f"Person {i}" if i % 4 == 0 else "",
-                visibility="side" if i % 5 == 1 else "coproduction",
-                owner_side=sides[i % 2] if i % 5 == 1 else "",
-            )
-            for i in range(actor_count)
-        ]
-    )
+    coordinators = {side: m.user for side, m in authors(coproduction).items()}
     partners = list(Partner.objects.filter(coproduction=coproduction).order_by("pk")[:3])
-    actors = Actor.objects.filter(coproduction=coproduction).values_list("pk", flat=True)
-    ActorRelation.objects.bulk_create(
-        [
-            ActorRelation(actor_id=pk, partner=partner, text="", closeness=RINGS[(pk + n) % 3])
-            for pk in actors
-            for n, partner in enumerate(partners[: 1 + pk % 2])
-        ]
-    )
+    for i in range(actor_count):
+        side = sides[i % 2]
+        services.actor_create(
+            actor=coordinators[side],
+            coproduction=coproduction,
+            owner_side=side,
+            visibility="side" if i % 5 == 1 else "coproduction",
+            name=f"Akteur {i}: Nachbarschaftsinitiative {i % 23}",
+            kind=KINDS[i % len(KINDS)],
+            role="Vernetzt Mieter:innen im Quartier" if i % 3 else "",
+            channel="Telefon" if i % 2 else "",
+            closeness=RINGS[i % 3],
+            influence=INFLUENCE[(i // 3) % 3],
+            contact_person=f"Person {i}" if i % 4 == 0 else "",
+            relations={
+                partner.pk: ("", RINGS[(i + n) % 3])
+                for n, partner in enumerate(partners[: 1 + i % 2])
+            },
+        )

@@ -28,7 +28,6 @@ from demo.build import add_large, create_demo  # noqa: E402
 from goals.models import Goal, Milestone  # noqa: E402
 from meetings import services as meetings  # noqa: E402
 from publicpage.selectors import published_coproductions  # noqa: E402
-from search.indexing import rebuild  # noqa: E402
 
 password = os.environ["LOAD_PASSWORD"]
 call_command("migrate", verbosity=0)
@@ -38,7 +37,6 @@ create_demo(password)
 coproduction = add_large(
     name="Lasttest", members=100, goal_count=200, milestone_count=40, decision_count=40
 )
-rebuild()
 people = list(
     User.objects.filter(memberships__coproduction=coproduction, memberships__access="member")
 )

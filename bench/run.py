@@ -36,7 +36,6 @@ from demo.build import add_large, create_demo  # noqa: E402
 from guide.deck import get_deck  # noqa: E402
 from guide.quality import evaluate, load_queries  # noqa: E402
 from guide.search import get_index  # noqa: E402
-from search.indexing import rebuild  # noqa: E402
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "300"))
 QUERIES = [
@@ -265,8 +264,6 @@ def main():
     }
     slugs = {level: coproduction.slug for level, coproduction in made.items()}
     ids = {level: werkstatt_ids(coproduction) for level, coproduction in made.items()}
-    # Bulk-inserted past the services: their search entries are built here.
-    rebuild()
     for path in WERKSTATT_PAGES:
         results["werkstatt"].append(werkstatt_page(client, path, slugs, ids))
     results["exports"] = export_costs(made["xl"], viewer_for(user, made["xl"]))

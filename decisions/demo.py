@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from decisions import selectors, services, voting
 from decisions.models import Decision
+from workspaces.demo import clock
 
 
 def _vote_all(decision, ballots: dict, others: dict | None = None) -> None:
@@ -165,43 +166,88 @@ def add_demo(coproduction, members: dict):
     )
 
 
+# The large demo's ballots: (choice or resistance points, reason) that pass or fail a vote.
+PASSING = {"consensus": "agree", "consent": "agree", "majority": "yes", "two_thirds": "yes"}
+FAILING = {"consensus": "veto", "consent": "objection", "majority": "no", "two_thirds": "no"}
+
+
+def _ballot(decision, passing: bool, n: int) -> dict:
+    if decision.procedure == Decision.Procedure.SYSTEMIC:
+        # Resistance against the options, none against the passive one when it should fail.
+        return {
+            "resistance": {
+                str(o.pk): (0 if o.passive else 8) if not passing else (6 if o.passive else n % 3)
+                for o in decision.options.all()
+            }
+        }
+    choice = (PASSING if passing else FAILING)[decision.procedure]
+    reason = "Das trägt das Haus nicht mit." if choice == "objection" else ""
+    return {"choice": choice, "reason": reason}
+
+
+def _vote(decision, voters, *, passing: bool) -> None:
+    for n, member in enumerate(voters):
+        services.vote_cast(
+            actor=member.user, decision=decision, membership=member, **_ballot(decision, passing, n)
+        )
+
+
 def add_large(coproduction, *, decision_count: int) -> None:
-    """Bulk rows for measuring, each in a state the services can reach: a vote runs with its
-    dates, a decision taken in a meeting is never in a vote, a decided one has its date."""
+    """Decisions for measuring, through the services, in every state a co-production reaches:
+    for each procedure drafts, votes running now with the first ballots, votes held weeks ago
+    and counted (passed or rejected), and decisions taken in a past meeting, entered from its
+    minutes. Past votes run on the demo clock, so their history carries the days they happened.
+    Each decision concerns one shared goal, so the log and its exports show goals."""
     now = timezone.now()
     procedures = ["consensus", "consent", "majority", "two_thirds", "systemic", "meeting"]
-    statuses = ["draft", "voting", "decided", "rejected"]
-    rows = []
-    for i in range(decision_count):
-        procedure = procedures[i % len(procedures)]
-        status = statuses[i % 4]
-        if procedure == "meeting" and status in ("voting", "rejected"):
-            status = "decided"
-        voted = status != "draft" and procedure != "meeting"
-        rows.append(
-            Decision(
-                coproduction=coproduction,
-                number=i + 1,
-                question=f"Entscheidung {i}: Belegungsregeln für Haus {i % 40}",
-                procedure=procedure,
-                status=status,
-                opens_at=now - timedelta(days=30) if voted else None,
-                closes_at=(now + timedelta(days=7) if status == "voting" else now)
-                if voted
-                else None,
-                decided_at=now - timedelta(days=i % 300) if status == "decided" else None,
-                visibility="coproduction",
-            )
-        )
-    Decision.objects.bulk_create(rows)
-    # Each decision concerns one goal, so the log and its exports show goals.
-    goals = list(coproduction.goals.order_by("pk").values_list("pk", flat=True))
-    decisions = Decision.objects.filter(coproduction=coproduction).values_list("pk", flat=True)
-    Decision.goals.through.objects.bulk_create(
-        [
-            Decision.goals.through(decision_id=pk, goal_id=goals[n % len(goals)])
-            for n, pk in enumerate(decisions)
-        ]
-        if goals
-        else []
+    members = list(
+        coproduction.memberships.filter(left_at__isnull=True).select_related("user").order_by("pk")
     )
+    actor = next(m for m in members if m.access == "coordination").user
+    goals = list(coproduction.goals.exclude(visibility="side").order_by("pk"))
+    meetings = list(coproduction.meetings.filter(starts_at__lt=now).order_by("starts_at"))
+    for i in range(decision_count):
+        procedure, state = procedures[i % 6], (i // 6) % 4
+        decision = services.decision_create(
+            actor=actor,
+            coproduction=coproduction,
+            question=f"Entscheidung {i}: Belegungsregeln für Haus {i % 40}",
+            procedure=procedure,
+            prepared_by=members[i % len(members)],
+            goals=[goals[i % len(goals)]] if goals else [],
+            options=["Neubau", "Umbau"] if procedure == "systemic" else (),
+        )
+        if state == 0:
+            continue
+        voters = [members[(3 * i + k) % len(members)] for k in range(3)]
+        if procedure == "meeting":
+            if not meetings:
+                continue
+            meeting = meetings[i % len(meetings)]
+            with clock(meeting.ends_at):
+                services.decision_record_in_meeting(
+                    actor=actor,
+                    decision=decision,
+                    yes=12 if state != 3 else 4,
+                    no=2 if state != 3 else 9,
+                    abstain=1,
+                    passed=state != 3,
+                    outcome="Angenommen" if state != 3 else "Abgelehnt",
+                    meeting=meeting,
+                )
+        elif state == 1:
+            _open(decision, actor, 7)
+            _vote(decision, voters[: i % 3 + 1], passing=True)
+        else:
+            opened = now - timedelta(days=30 + i % 300)
+            with clock(opened):
+                services.decision_open_voting(
+                    actor=actor,
+                    decision=decision,
+                    closes_at=opened + timedelta(days=7),
+                    expected_version=decision.version,
+                )
+            with clock(opened + timedelta(days=1)):
+                _vote(decision, voters, passing=state == 2)
+            with clock(opened + timedelta(days=7, hours=1)):
+                services.decision_close(actor=actor, decision=decision)

@@ -1,9 +1,11 @@
 """The demo co-productions, each part from the app it belongs to: the foundation's
 co-production, partners and members first, then every feature app's own demo data.
 
-Everything in the small demo is written through the services, as a user would, so it has
-history and obeys the same rules. ``add_large`` adds a second, big co-production for
-measuring; its rows are bulk-inserted (measuring needs volume, not history)."""
+Everything is written through the services, as a user would, so it has history, obeys the
+same rules and never holds a state the product cannot reach. ``add_large`` adds a second, big
+co-production for measuring the same way, in one transaction: what happened weeks ago (votes
+held and counted, reflection rounds) runs on the demo clock (``workspaces.demo.clock``), and the
+search entries are built once at the end (``search.indexing.deferred``)."""
 
 from django.db import transaction
 
@@ -17,6 +19,7 @@ from lifecycle import demo as lifecycle_demo
 from meetings import demo as meetings_demo
 from reflection import demo as reflection_demo
 from resources import demo as resources_demo
+from search.indexing import deferred
 from structures import demo as structures_demo
 from workspaces import demo as workspaces_demo
 
@@ -50,15 +53,22 @@ def add_large(
     decision_count: int = 2000,
     actor_count: int = 300,
     resource_count: int = 300,
+    rounds: int = 24,
+    consequence_count: int = 200,
+    handover_count: int = 200,
+    impact_count: int = 300,
+    term_count: int = 200,
     name: str = "Wohnraum für alle (große Demo)",
 ):
-    coproduction = workspaces_demo.add_large_base(members=members, name=name)
-    goals_demo.add_large(coproduction, goal_count=goal_count, milestone_count=milestone_count)
-    decisions_demo.add_large(coproduction, decision_count=decision_count)
-    resources_demo.add_large(coproduction, count=resource_count)
-    reflection_demo.add_large(coproduction)
-    handover_demo.add_large(coproduction)
-    actors_demo.add_large(coproduction, actor_count=actor_count)
-    knowledge_demo.add_large(coproduction, item_count=decision_count)
-    lifecycle_demo.add_large(coproduction)
+    with deferred():
+        coproduction = workspaces_demo.add_large_base(members=members, name=name)
+        goals_demo.add_large(coproduction, goal_count=goal_count, milestone_count=milestone_count)
+        meetings_demo.add_large(coproduction, count=max(3, decision_count // 100))
+        decisions_demo.add_large(coproduction, decision_count=decision_count)
+        resources_demo.add_large(coproduction, count=resource_count)
+        reflection_demo.add_large(coproduction, rounds=rounds, consequences=consequence_count)
+        handover_demo.add_large(coproduction, count=handover_count)
+        actors_demo.add_large(coproduction, actor_count=actor_count)
+        knowledge_demo.add_large(coproduction, item_count=decision_count, term_count=term_count)
+        lifecycle_demo.add_large(coproduction, count=impact_count)
     return coproduction

@@ -1,13 +1,13 @@
 """Demo goals of the food strategy: side drafts (two shared, two side-only), a joint goal with
 its steward, red lines, contributions, an obstacle and milestones — through the services.
-``add_large`` bulk-inserts goals and milestones for measuring."""
+``add_large`` writes thousands of them for measuring, through the same services."""
 
 from datetime import date, timedelta
 
 from django.utils import timezone
 
 from goals import services as goals
-from goals.models import Goal, Milestone
+from workspaces.demo import authors
 
 
 def add_demo(coproduction, members: dict) -> None:
@@ -145,46 +145,61 @@ def add_demo(coproduction, members: dict) -> None:
 
 
 def add_large(coproduction, *, goal_count: int, milestone_count: int) -> None:
-    sides = ["civil_society", "administration"]
-    Goal.objects.bulk_create(
-        [
-            Goal(
-                coproduction=coproduction,
-                kind="side" if i % 4 else "joint",
-                owner_side=sides[i % 2] if i % 4 else "",
-                level="concrete" if i % 3 else "abstract",
-                title=f"Ziel {i}: bezahlbare Wohnungen im Quartier {i % 17}",
-                due_date=date(2027, 1, 1) + timedelta(days=i % 365) if i % 3 else None,
-                visibility=("side" if i % 8 in (1, 2) else "coproduction")
-                if i % 4
-                else "coproduction",
+    """Goals and milestones for measuring, through the services: side drafts (a fourth
+    side-only, the rest shared), joint goals answering two shared drafts each (so the overlap
+    page has something to mark) with a steward for every other one, and milestones planned,
+    under way or reached, some for a joint goal."""
+    members = list(
+        coproduction.memberships.filter(left_at__isnull=True)
+        .select_related("user", "partner")
+        .order_by("pk")
+    )
+    by_side = authors(coproduction)
+    today = timezone.localdate()
+    shared, joint = [], []
+    for i in range(goal_count):
+        is_joint = i % 4 == 0 and len(shared) >= 2
+        due = today + timedelta(days=30 + i % 365) if i % 3 else None
+        side = ["civil_society", "administration"][i % 2]
+        values = {
+            "coproduction": coproduction,
+            "level": "concrete" if due else "abstract",
+            "title": f"Ziel {i}: bezahlbare Wohnungen im Quartier {i % 17}",
+            "due_date": due,
+        }
+        if is_joint:
+            answers = [shared[(2 * len(joint) + k) % len(shared)] for k in range(2)]
+            goal = goals.goal_create(
+                actor=by_side["civil_society"].user,
+                kind="joint",
+                owner_side="",
+                answers=answers,
+                steward=members[i % len(members)] if i % 8 == 0 else None,
+                **values,
             )
-            for i in range(goal_count)
-        ]
-    )
-    Milestone.objects.bulk_create(
-        [
-            Milestone(
-                coproduction=coproduction,
-                title=f"Meilenstein {i}",
-                kind="content" if i % 2 else "process",
-                due_date=date(2026, 1, 1) + timedelta(days=i % 900),
-                status=["planned", "in_progress", "reached"][i % 3],
-                visibility="coproduction",
-            )
-            for i in range(milestone_count)
-        ]
-    )
-    # Each joint goal answers two side goals, so the overlap page has something to mark.
-    goals = list(Goal.objects.filter(coproduction=coproduction).values_list("pk", "kind"))
-    joint = [pk for pk, kind in goals if kind == "joint"]
-    side = [pk for pk, kind in goals if kind == "side"]
-    Goal.answers.through.objects.bulk_create(
-        [
-            Goal.answers.through(from_goal_id=pk, to_goal_id=side[(2 * n + k) % len(side)])
-            for n, pk in enumerate(joint)
-            for k in range(2)
-        ]
-        if side
-        else []
-    )
+            joint.append(goal)
+            continue
+        goal = goals.goal_create(
+            actor=by_side[side].user,
+            kind="side",
+            owner_side=side,
+            visibility="side" if i % 8 in (1, 2) else "coproduction",
+            **values,
+        )
+        if goal.visibility != "side":
+            shared.append(goal)
+    for i in range(milestone_count):
+        member = members[i % len(members)]
+        status = ["planned", "in_progress", "reached"][i % 3]
+        goals.milestone_create(
+            actor=member.user,
+            coproduction=coproduction,
+            owner_side="",
+            title=f"Meilenstein {i}",
+            kind="content" if i % 2 else "process",
+            due_date=today + timedelta(days=i % 900 - 450),
+            status=status,
+            reached_on=today - timedelta(days=i % 300) if status == "reached" else None,
+            responsible=member if i % 2 else None,
+            goal=joint[i % len(joint)] if joint and i % 5 == 0 else None,
+        )

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from handover import services
-from handover.models import ChecklistItem, Handover
+from handover.models import ChecklistItem
 from workspaces.models import Membership
 from workspaces.selectors import viewer_for
 
@@ -63,8 +63,9 @@ def add_demo(coproduction, members: dict) -> None:
 
 
 def add_large(coproduction, *, count: int = 200) -> None:
-    """Handovers for measuring, bulk-inserted: between members of the same partner."""
-    members = Membership.objects.filter(coproduction=coproduction).select_related("partner")
+    """Handovers for measuring, through the services: between members of the same partner,
+    every other checklist point ticked by the one who leaves."""
+    members = Membership.objects.filter(coproduction=coproduction).select_related("partner", "user")
     by_partner: dict[int, list] = {}
     for member in members.order_by("pk"):
         by_partner.setdefault(member.partner_id, []).append(member)
@@ -72,19 +73,19 @@ def add_large(coproduction, *, count: int = 200) -> None:
     if not pairs:
         return
     today = timezone.localdate()
-    rows = Handover.objects.bulk_create(
-        Handover(
+    for n in range(count):
+        leaving, successor = pairs[n % len(pairs)]
+        handover = services.handover_create(
+            actor=leaving.user,
             coproduction=coproduction,
-            leaving=pairs[n % len(pairs)][0],
-            successor=pairs[n % len(pairs)][1],
-            owner_side=pairs[n % len(pairs)][0].partner.side,
+            leaving=leaving,
+            successor=successor,
+            owner_side=leaving.partner.side,
+            overlap_from=today - timedelta(days=n + 14),
             overlap_to=today - timedelta(days=n),
             note=f"Übergabe Nr. {n + 1}",
         )
-        for n in range(count)
-    )
-    ChecklistItem.objects.bulk_create(
-        ChecklistItem(handover=h, kind=kind, text=text, done=n % 2 == 0)
-        for h in rows
-        for n, (kind, text) in enumerate(services.DEFAULT_ITEMS)
-    )
+        for item in list(handover.items.order_by("pk"))[::2]:
+            services.checklist_tick(
+                actor=leaving.user, item=item, done=True, expected_version=item.version
+            )

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from decisions.models import Decision
 from goals.models import Goal
 from knowledge import services
-from knowledge.models import GlossaryTerm, KnowledgeItem
+from knowledge.models import KnowledgeItem
 from meetings.models import Meeting
 
 
@@ -152,24 +152,24 @@ def add_demo(coproduction, members: dict) -> None:
 
 
 def add_large(coproduction, *, item_count: int, term_count: int = 200) -> None:
-    """Bulk rows for measuring: notes (without files) and terms, shared with all members."""
-    KnowledgeItem.objects.bulk_create(
-        KnowledgeItem(
+    """Notes (without files) and terms for measuring, shared with all members, through the
+    services."""
+    actor = coproduction.memberships.filter(access="coordination").order_by("pk").first().user
+    for i in range(item_count):
+        services.knowledge_create(
+            actor=actor,
             coproduction=coproduction,
+            owner_side="",
             kind=KnowledgeItem.Kind.NOTE if i % 3 else KnowledgeItem.Kind.CONTACT,
             title=f"Notiz {i}: Übergabe zu Haus {i % 40}",
             text=f"Wer Haus {i % 40} betreut, wen man im Amt fragt und was schon versucht wurde.",
-            visibility="coproduction",
         )
-        for i in range(item_count)
-    )
-    GlossaryTerm.objects.bulk_create(
-        GlossaryTerm(
+    for i in range(term_count):
+        services.term_create(
+            actor=actor,
             coproduction=coproduction,
+            owner_side="",
             term=f"Fachbegriff {i}",
             explanation=f"Was Begriff {i} in der Verwaltung bedeutet.",
             plain_summary=f"Begriff {i} in einfachen Worten." if i % 2 else "",
-            visibility="coproduction",
         )
-        for i in range(term_count)
-    )

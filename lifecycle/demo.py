@@ -5,6 +5,7 @@ has history."""
 
 from lifecycle import services
 from lifecycle.models import ImpactPlan, PermanencePath
+from workspaces.demo import authors
 from workspaces.stage import coproduction_stage_change
 
 
@@ -54,20 +55,24 @@ def add_demo(coproduction, members: dict) -> None:
 
 def add_large(coproduction, *, count: int = 300) -> None:
     """``count`` impact plans (a fifth side-only, of either side) and a tenth as many ways
-    of making it permanent, bulk-inserted for measuring the Verlauf page."""
+    of making it permanent, through the services, for measuring the Verlauf page."""
     ways, sides = list(ImpactPlan.Way.values), ["civil_society", "administration"]
-    ImpactPlan.objects.bulk_create(
-        ImpactPlan(
+    coordinators = {side: m.user for side, m in authors(coproduction).items()}
+    for i in range(count):
+        side = sides[i // 5 % 2]
+        services.impact_create(
+            actor=coordinators[side],
             coproduction=coproduction,
+            owner_side=side if i % 5 == 0 else "",
             way=ways[i % len(ways)],
             title=f"Vorhaben {i}: das Modell im Quartier {i % 23} erproben",
             actors="Quartiersmanagement, Bezirksverordnete",
-            owner_side=sides[i // 5 % 2] if i % 5 == 0 else "",
             visibility="side" if i % 5 == 0 else "coproduction",
         )
-        for i in range(count)
-    )
-    PermanencePath.objects.bulk_create(
-        PermanencePath(coproduction=coproduction, path=PermanencePath.Path.REGULAR, steps=f"{i}")
-        for i in range(count // 10)
-    )
+    for i in range(count // 10):
+        services.path_create(
+            actor=coordinators[sides[i % 2]],
+            coproduction=coproduction,
+            path=PermanencePath.Path.REGULAR,
+            steps=f"{i}",
+        )

@@ -131,3 +131,21 @@ def add_demo(coproduction, members: dict) -> None:
         place="Umweltamt, Raum 3.02",
         visibility="side",
     )
+
+
+def add_large(coproduction, *, count: int) -> None:
+    """Monthly plenaries for measuring, through the services: ``count`` of them, all but the
+    last two in the past (where the large demo's decisions taken in a meeting were taken)."""
+    actor = coproduction.memberships.filter(access="coordination").order_by("pk").first().user
+    for n in range(count):
+        days = 30 * (n - count + 2)
+        services.meeting_create(
+            actor=actor,
+            coproduction=coproduction,
+            owner_side="",
+            title=f"Plenum {n + 1}",
+            starts_at=_at(days, 18),
+            ends_at=_at(days, 20),
+            format="in_person",
+            place="Nachbarschaftshaus, Saal 2",
+        )

@@ -11,8 +11,8 @@ from django.utils import timezone
 from accounts.models import User
 from goals.models import Goal
 from reflection import services
-from reflection.models import Answer, Consequence, Question, ReflectionRound, Response
-from reflection.results import live_stats
+from reflection.models import Question, ReflectionRound
+from workspaces.demo import clock
 from workspaces.models import Membership
 
 # More voices: results are shown only for groups of three, so each side needs three.
@@ -123,45 +123,43 @@ def add_demo(coproduction, members: dict) -> None:
 
 
 def add_large(coproduction, *, rounds: int = 24, consequences: int = 200) -> None:
-    """Bulk rows for measuring: quarterly rounds over six years, every member answering."""
-    today = timezone.localdate()
-    now = timezone.now()
+    """Quarterly rounds over six years for measuring, through the services on the demo
+    clock: each opened on its day, answered by up to forty members while it ran (the answers
+    drawn at random, a tenth with a comment) and closed after its fortnight; then the
+    consequences agreed after them."""
     picker = random.Random(46)  # noqa: S311 — demo data, not secrets
-    made = ReflectionRound.objects.bulk_create(
-        ReflectionRound(
-            coproduction=coproduction,
-            title=f"Reflexion {i + 1}",
-            opens_on=today - timedelta(days=91 * (rounds - i)),
-            closes_on=today - timedelta(days=91 * (rounds - i) - 14),
-            closed_at=now,
-            visibility="coproduction",
+    members = list(
+        coproduction.memberships.filter(left_at__isnull=True)
+        .select_related("partner", "user")
+        .order_by("pk")
+    )
+    actor = next(m for m in members if m.access == "coordination").user
+    start = timezone.now() - timedelta(days=91 * rounds)
+    made = []
+    for i in range(rounds):
+        opens = start + timedelta(days=91 * i)
+        with clock(opens):
+            round_ = services.round_create(
+                actor=actor,
+                coproduction=coproduction,
+                title=f"Reflexion {i + 1}",
+                opens_on=timezone.localdate(),
+                closes_on=timezone.localdate() + timedelta(days=14),
+            )
+        with clock(opens + timedelta(days=1)):
+            for member in members[i % 3 :: 3][:40] if len(members) > 60 else members:
+                answers = {
+                    question: (
+                        picker.randint(1, 5),
+                        "Ein Gedanke dazu." if picker.random() < 0.1 else "",
+                    )
+                    for question in Question.values
+                }
+                services.response_save(membership=member, round_=round_, answers=answers)
+        with clock(opens + timedelta(days=15)):
+            services.round_close(actor=actor, round_=round_)
+        made.append(round_)
+    for i in range(consequences):
+        services.consequence_create(
+            actor=actor, round_=made[i % rounds], text=f"Konsequenz {i}: Abläufe prüfen"
         )
-        for i in range(rounds)
-    )
-    sides = list(
-        Membership.objects.filter(coproduction=coproduction).values_list("partner__side", flat=True)
-    )
-    responses = Response.objects.bulk_create(
-        Response(round=round_, side=side) for round_ in made for side in sides
-    )
-    Answer.objects.bulk_create(
-        Answer(
-            response=response,
-            question=question,
-            score=picker.randint(1, 5),
-            comment="Ein Gedanke dazu." if picker.random() < 0.1 else "",
-        )
-        for response in responses
-        for question in Question.values
-    )
-    for round_id, summary in live_stats([r.pk for r in made]).items():
-        ReflectionRound.objects.filter(pk=round_id).update(summary=summary)
-    Consequence.objects.bulk_create(
-        Consequence(
-            coproduction=coproduction,
-            round=made[i % rounds],
-            text=f"Konsequenz {i}: Abläufe prüfen",
-            visibility="coproduction",
-        )
-        for i in range(consequences)
-    )

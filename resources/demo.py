@@ -1,12 +1,14 @@
 """Demo data of positions and funding (cards 20, 21, 22, 26, 34, 35), written through the
-services so that it has history; ``add_large`` bulk-inserts volume for measuring. Called by
+services so that it has history; ``add_large`` writes volume for measuring
+the same way. Called by
 demo/build.py."""
 
 from datetime import date, timedelta
 from decimal import Decimal
 
 from resources import services
-from resources.models import Funding, Position
+from resources.models import Funding
+from workspaces.demo import authors
 
 
 def add_demo(coproduction, members: dict) -> None:
@@ -118,51 +120,39 @@ def add_demo(coproduction, members: dict) -> None:
 
 
 def add_large(coproduction, *, count: int = 300) -> None:
-    """``count`` positions and as many fundings, half of each side-only, each funding paying
-    one position of its side (bulk, for measuring list pages)."""
+    """``count`` positions and as many fundings for measuring list pages, through the
+    services: half of each side-only, each funding paying one position of its side (same
+    side and visibility, so every link obeys may_link)."""
     partners = {p.side: p for p in coproduction.partners.all()}
+    coordinators = authors(coproduction)
     sides = ["civil_society", "administration"]
     start = date(2024, 1, 1)
-    positions = Position.objects.bulk_create(
-        [
-            Position(
-                coproduction=coproduction,
-                partner=partners[sides[i % 2]],
-                owner_side=sides[i % 2],
-                visibility="side" if i % 4 < 2 else "coproduction",
-                title=f"Stelle {i}: Mieterberatung im Quartier {i % 17}",
-                pay="paid" if i % 3 else "volunteer",
-                contract="employment" if i % 3 else "none",
-                hours_per_week=Decimal(10 + i % 30),
-                filling="group",
-                start_date=start + timedelta(days=i % 400),
-                end_date=start + timedelta(days=400 + i * 3),
-            )
-            for i in range(count)
-        ]
-    )
-    fundings = Funding.objects.bulk_create(
-        [
-            Funding(
-                coproduction=coproduction,
-                partner=partners[sides[i % 2]],
-                owner_side=sides[i % 2],
-                visibility="side" if i % 4 < 2 else "coproduction",
-                title=f"Förderung {i}: Beratung im Quartier {i % 17}",
-                source=Funding.Source.values[i % len(Funding.Source.values)],
-                amount=Decimal(10_000 + 500 * i),
-                start_date=start + timedelta(days=i % 400),
-                end_date=start + timedelta(days=400 + i * 3),
-                covers=["staff"],
-                follow_up="" if i % 5 else "end",
-            )
-            for i in range(count)
-        ]
-    )
-    # Same index, same side and visibility: every link obeys may_link.
-    Funding.positions.through.objects.bulk_create(
-        [
-            Funding.positions.through(funding_id=f.pk, position_id=p.pk)
-            for f, p in zip(fundings, positions, strict=True)
-        ]
-    )
+    for i in range(count):
+        side = sides[i % 2]
+        c = {
+            "coproduction": coproduction,
+            "actor": coordinators[side].user,
+            "owner_side": side,
+            "partner": partners[side],
+            "visibility": "side" if i % 4 < 2 else "coproduction",
+            "start_date": start + timedelta(days=i % 400),
+            "end_date": start + timedelta(days=400 + i * 3),
+        }
+        position = services.position_create(
+            **c,
+            title=f"Stelle {i}: Mieterberatung im Quartier {i % 17}",
+            pay="paid" if i % 3 else "volunteer",
+            contract="employment" if i % 3 else "none",
+            hours_per_week=Decimal(10 + i % 30),
+        )
+        services.funding_create(
+            **c,
+            title=f"Förderung {i}: Beratung im Quartier {i % 17}",
+            source=Funding.Source.values[i % len(Funding.Source.values)],
+            amount=Decimal(10_000 + 500 * i),
+            covers=["staff"],
+            # Every fifth ends for good: someone sees to it, decided before it runs out.
+            **({} if i % 5 else {"follow_up": "end", "follow_up_owner": coordinators[side]}),
+            **({} if i % 5 else {"decide_by": c["end_date"] - timedelta(days=90)}),
+            positions=[position],
+        )

@@ -5,9 +5,13 @@ Every service records its change through ``history.services.record_change``; its
 minutes). Deletions are caught after the row is gone (``post_delete``, also for cascades), so a
 deleted agenda item leaves its meeting's text at once. A renamed account refreshes the
 member entries that show its name.
+
+``deferred`` holds the entries back while thousands of items are written at once (the large
+demo) and builds them in batches at the end, in the same transaction.
 """
 
 from collections import defaultdict
+from contextlib import contextmanager
 from datetime import datetime, time
 
 from django.contrib.contenttypes.models import ContentType
@@ -33,7 +37,28 @@ def connect() -> None:
     post_save.connect(_on_account, sender=get_user_model(), dispatch_uid="search-account")
 
 
+_held: list[set[int]] = []
+
+
+@contextmanager
+def deferred():
+    """Write no entry per created or changed item inside; on leaving without an error, index
+    the co-productions that changed again in batches, as ``rebuild`` does. For writing
+    thousands of items through the services in one transaction (the large demo); deletions
+    still leave the index at once."""
+    _held.append(changed := set())
+    try:
+        yield
+    finally:
+        _held.pop()
+    if changed:
+        rebuild(coproduction_id__in=changed)
+
+
 def _on_change(sender, item, action, **kwargs) -> None:
+    if _held and action != "deleted" and sender in declarations():
+        _held[-1].add(item.coproduction_id)
+        return
     if sender in parts():
         root_model, root_id = parts()[sender]
         refresh(root_model, root_id(item))
@@ -135,8 +160,8 @@ def add_words(coproduction_id: int, terms) -> None:
 
 
 def rebuild(**filters) -> int:
-    """Index every item again, in batches (after bulk imports such as the large demo, or when
-    the search is installed on an existing database); ``filters`` narrow it, e.g.
+    """Index every item again, in batches (after ``deferred`` writes such as the large demo's,
+    or when the search is installed on an existing database); ``filters`` narrow it, e.g.
     ``coproduction=…``. Returns the number of entries written."""
     count = 0
     found = defaultdict(set)

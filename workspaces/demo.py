@@ -1,7 +1,9 @@
 """Demo data of the foundation: the demo users, the food strategy's co-production, its partners
 and members. The top app ``demo`` adds every feature app's part on top (``demo/build.py``)."""
 
+from contextlib import contextmanager
 from datetime import date
+from unittest import mock
 
 from accounts.models import User
 from workspaces import services
@@ -134,8 +136,10 @@ def create_base(password: str):
 
 
 def add_large_base(*, members: int, name: str = "Wohnraum für alle (große Demo)"):
-    """The big co-production's partners and members, bulk-inserted: measuring needs volume,
-    not history. ``name`` tells apart several of them (the benchmark's sizes)."""
+    """The big co-production for measuring, through the services like the small one: the
+    founder brings in the office, whose coordinator joins by invitation; ``members`` people are
+    invited by their side's coordinator and accept, alternating between the two sides. ``name``
+    tells apart several of them (the benchmark's sizes)."""
     founder = User.objects.get(email="initiative@demo.example")
     coproduction = services.coproduction_create(
         actor=founder,
@@ -160,28 +164,61 @@ def add_large_base(*, members: int, name: str = "Wohnraum für alle (große Demo
         org_form="department",
         decision_style="hierarchy",
     )
-    Membership.objects.create(
-        user=User.objects.get(email="verwaltung@demo.example"),
-        coproduction=coproduction,
-        partner=office,
-        access=Membership.Access.COORDINATION,
-    )
+    coordinator = User.objects.get(email="verwaltung@demo.example")
+    _join(founder, coordinator, office, Membership.Access.COORDINATION)
+    # Accounts are made as sign-up makes them; joining goes through the invitations.
     people = User.objects.bulk_create(
         [
             User(email=f"person{i}@{coproduction.slug}.demo.example", display_name=f"Person {i}")
             for i in range(members)
         ]
     )
-    Membership.objects.bulk_create(
-        [
-            Membership(
-                user=u,
-                coproduction=coproduction,
-                partner=civil if i % 2 else office,
-                access="member",
-                employment="volunteer" if i % 2 else "paid",
-            )
-            for i, u in enumerate(people)
-        ]
-    )
+    for i, user in enumerate(people):
+        partner, inviter = (civil, founder) if i % 2 else (office, coordinator)
+        membership = _join(inviter, user, partner, Membership.Access.MEMBER)
+        services.membership_update(
+            actor=user,
+            membership=membership,
+            expected_version=membership.version,
+            employment="volunteer" if i % 2 else "paid",
+        )
     return coproduction
+
+
+def _join(inviter, user, partner, access: str) -> Membership:
+    invitation = services.invitation_create(
+        actor=inviter,
+        coproduction=partner.coproduction,
+        partner=partner,
+        email=user.email,
+        access=access,
+    )
+    return services.invitation_accept(user=user, token=invitation.token)
+
+
+@contextmanager
+def clock(moment):
+    """Run the services as if it were ``moment``: what happened weeks ago (a vote that opened,
+    was cast and counted) is reached the way it was then, checks and history included, with
+    the history dated then. Only for building demo data."""
+    with mock.patch("django.utils.timezone.now", return_value=moment):
+        yield
+
+
+def authors(coproduction) -> dict:
+    """Who writes a side's items in the large demo: the side's coordinator, else a member of
+    that side, else any coordinator (a test's co-production may have one side only)."""
+    members = list(
+        coproduction.memberships.filter(left_at__isnull=True)
+        .select_related("partner", "user")
+        .order_by("pk")
+    )
+    anyone = next((m for m in members if m.access == Membership.Access.COORDINATION), members[0])
+    found = {}
+    for side in ("civil_society", "administration", "external"):
+        same = [m for m in members if m.side == side]
+        found[side] = next(
+            (m for m in same if m.access == Membership.Access.COORDINATION),
+            same[0] if same else anyone,
+        )
+    return found

@@ -1,5 +1,5 @@
 """The reflection's pages make the same number of queries however many rounds, answers and
-consequences there are (the large demo's bulk rows, twice over)."""
+consequences there are (the large demo's rounds, twice over)."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext

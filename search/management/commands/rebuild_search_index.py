@@ -6,7 +6,7 @@ from search.indexing import rebuild
 
 class Command(BaseCommand):
     help = (
-        "Index every item of the Werkstatt again, e.g. after bulk imports such as the demo or "
+        "Index every item of the Werkstatt again, e.g. after a bulk import of your own or "
         "after installing the search on an existing database."
     )
 
