@@ -99,7 +99,7 @@ def test_the_decisions_are_in_the_states_the_services_reach(large):
             assert decision.votes.exists()
         elif decision.status in ("decided", "rejected"):
             # A vote held weeks ago and counted after it ended, on the day it ended.
-            assert decision.votes.count() == 3 and decision.tally
+            assert decision.votes.exists() and decision.tally
             assert decision.opens_at < decision.closes_at <= decision.decided_at < now
         else:
             assert decision.status == "draft" and decision.opens_at is None
