@@ -7,7 +7,13 @@ records the change in the history. Who may edit is checked by the views.
 from django.db import transaction
 
 from conflicts.models import Conflict, ConflictAgreement
-from workspaces.services import WorkspaceError, create_recorded, delete_recorded, update_recorded
+from workspaces.services import (
+    WorkspaceError,
+    create_recorded,
+    delete_recorded,
+    save_single,
+    update_recorded,
+)
 from workspaces.visibility import Visibility, link_refusal, linked_more_widely, may_link
 
 CONFLICT_FIELDS = [
@@ -155,16 +161,12 @@ def conflict_agreement_save(
 ) -> ConflictAgreement:
     """Agree (or change) how the partners handle conflicts (cards 43, 24). The first save
     creates the agreement; later ones check its version like every other edit."""
-    agreement = (
-        ConflictAgreement.objects.select_for_update().filter(coproduction=coproduction).first()
-    )
-    if agreement is None:
-        return create_recorded(
-            actor,
-            ConflictAgreement(coproduction=coproduction, text=text),
-            ["text"],
-            keep=["text"],
-        )
-    return update_recorded(
-        actor, agreement, ["text"], expected_version or agreement.version, {"text": text}
+    return save_single(
+        actor,
+        ConflictAgreement,
+        {"coproduction": coproduction},
+        ["text"],
+        expected_version,
+        {"text": text},
+        keep=["text"],
     )

@@ -7,8 +7,13 @@ co-production nothing changes (``workspaces.stage``). The stage itself is change
 from django.db import transaction
 
 from lifecycle.models import Closing, ImpactPlan, PermanencePath
-from workspaces.concurrency import StaleEdit
-from workspaces.services import WorkspaceError, create_recorded, delete_recorded, update_recorded
+from workspaces.services import (
+    WorkspaceError,
+    create_recorded,
+    delete_recorded,
+    save_single,
+    update_recorded,
+)
 from workspaces.visibility import Visibility
 
 PATH_FIELDS = ["path", "status", "description", "steps", "money", "staff", "visibility"]
@@ -57,16 +62,15 @@ def path_delete(*, actor, permanence_path: PermanencePath, expected_version: int
 def closing_save(*, actor, coproduction, expected_version: int | None, **values) -> Closing:
     """The one closing of a co-production: created on first save, then edited (versioned)."""
     _check_joint(values.get("visibility", Visibility.COPRODUCTION))
-    current = Closing.objects.select_for_update().filter(coproduction=coproduction).first()
-    if current is None:
-        if expected_version is not None:
-            raise WorkspaceError("Diesen Eintrag gibt es nicht mehr. Jemand hat ihn gelöscht.")
-        return create_recorded(
-            actor, Closing(coproduction=coproduction, owner_side="", **values), CLOSING_FIELDS
-        )
-    if expected_version is None:
-        raise StaleEdit(current)  # someone wrote the first closing meanwhile
-    return update_recorded(actor, current, CLOSING_FIELDS, expected_version, values)
+    return save_single(
+        actor,
+        Closing,
+        {"coproduction": coproduction},
+        CLOSING_FIELDS,
+        expected_version,
+        values,
+        built={"owner_side": ""},
+    )
 
 
 @transaction.atomic

@@ -27,6 +27,7 @@ from workspaces.services import (
     create_recorded,
     delete_recorded,
     refuse_if_ended,
+    save_single,
     update_recorded,
 )
 from workspaces.visibility import Visibility, may_link
@@ -49,20 +50,12 @@ def settings_save(
     *, actor, coproduction, interval_months: int, expected_version: int | None = None
 ) -> ReflectionSettings:
     """Agree (or change) how often the partners reflect together (card 46)."""
-    current = (
-        ReflectionSettings.objects.select_for_update().filter(coproduction=coproduction).first()
-    )
-    if current is None:
-        return create_recorded(
-            actor,
-            ReflectionSettings(coproduction=coproduction, interval_months=interval_months),
-            ["interval_months"],
-        )
-    return update_recorded(
+    return save_single(
         actor,
-        current,
+        ReflectionSettings,
+        {"coproduction": coproduction},
         ["interval_months"],
-        expected_version or current.version,
+        expected_version,
         {"interval_months": interval_months},
     )
 
@@ -285,22 +278,12 @@ def evaluation_save(
         )
     if visibility not in (Visibility.COPRODUCTION, Visibility.PUBLIC):
         raise ReflectionError("Wählt „Alle Mitglieder“ oder „Öffentlich“.", field="visibility")
-    current = Evaluation.objects.select_for_update().filter(round=round_).first()
-    if current is None:
-        return create_recorded(
-            actor,
-            Evaluation(
-                coproduction_id=round_.coproduction_id,
-                round=round_,
-                text=text,
-                visibility=visibility,
-            ),
-            ["text", "visibility"],
-        )
-    return update_recorded(
+    return save_single(
         actor,
-        current,
+        Evaluation,
+        {"round": round_},
         ["text", "visibility"],
-        expected_version or current.version,
+        expected_version,
         {"text": text, "visibility": visibility},
+        built={"coproduction_id": round_.coproduction_id},
     )

@@ -168,6 +168,26 @@ def create_recorded(
     return item
 
 
+def save_single(
+    actor, model, lookup: dict, fields: list[str], expected_version, values: dict, **more
+):
+    """The one item of its kind — a co-production's conflict agreement, reflection rhythm or
+    closing, a round's evaluation: the first save creates it (``more`` adds what only the
+    creation sets, as for ``create_recorded``: ``built`` values, ``keep``), every later save
+    checks the version the person started from. A form that started from none while someone
+    created it meanwhile is refused like every stale edit, never written over it. Call it
+    inside the service's transaction."""
+    current = model.objects.select_for_update().filter(**lookup).first()
+    if current is None:
+        if expected_version is not None:
+            raise WorkspaceError("Diesen Eintrag gibt es nicht mehr. Jemand hat ihn gelöscht.")
+        built = model(**lookup, **more.pop("built", {}), **values)
+        return create_recorded(actor, built, fields, **more)
+    if expected_version is None:
+        raise StaleEdit(current)
+    return update_recorded(actor, current, fields, expected_version, values)
+
+
 def delete_recorded(actor, item, expected_version: int | None, *, check=None):
     """The one way to delete an item: lock its row, refuse if someone saved it since the
     person looked at it, let ``check(current)`` refuse for a reason of the domain (it raises)
