@@ -175,7 +175,11 @@ def werkstatt_ids(coproduction) -> dict:
         "round": ReflectionRound.objects.filter(coproduction=coproduction).latest("pk").pk,
         "joint": Goal.objects.filter(coproduction=coproduction, kind="joint").latest("pk").pk,
         "milestone": Milestone.objects.filter(coproduction=coproduction).latest("pk").pk,
-        "decision": Decision.objects.filter(coproduction=coproduction).latest("pk").pk,
+        # The same state on every level (the demo's last decision is not): a running vote,
+        # the page where members cast their ballots.
+        "decision": Decision.objects.filter(coproduction=coproduction, status="voting")
+        .latest("pk")
+        .pk,
     }
 
 
