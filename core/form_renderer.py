@@ -11,11 +11,12 @@ form of every app both ways and compares them. Any other template (the picker's,
 one a form names itself) goes through the template engine as before.
 """
 
+from html import escape
+
 from django.forms.renderers import DjangoTemplates
 from django.template.base import render_value_in_context
 from django.template.context import Context
-from django.utils.html import escape
-from django.utils.safestring import SafeData
+from django.utils.safestring import SafeData, SafeString
 
 # The context of a template rendered by the renderer: autoescaping, settings' time zone and
 # localisation; used only for values that are not plain strings.
@@ -23,14 +24,20 @@ _CONTEXT = Context(autoescape=True)
 
 
 def _text(value) -> str:
-    """``{{ value }}``."""
-    if type(value) is str:
+    """``{{ value }}``. (``html.escape`` is what Django's ``escape`` calls, without its
+    handling of lazy strings, which are not ``str``.)"""
+    kind = type(value)
+    if kind is str:
         return escape(value)
+    if kind is SafeString:
+        return value
     return render_value_in_context(value, _CONTEXT)
 
 
 def _stringformat(value) -> str:
     """``{{ value|stringformat:'s' }}``."""
+    if type(value) is str:
+        return escape(value)
     return str(value) if isinstance(value, SafeData) else escape(str(value))
 
 
