@@ -65,8 +65,15 @@ def paginate(request, rows, param: str, *, anchor: str = "", per_page: int = PAG
     return page
 
 
+# Names the shared templates ask for on every page (workspaces/base.html, _form.html,
+# _conflict.html, _widen.html): present but empty where a page has none, because a missing
+# name costs the template engine a raised and caught exception each time it is asked for.
+ABSENT = {"form": "", "current": "", "widen": ""}
+
+
 def workspace_render(request, template, context, *, section):
     context = {
+        **ABSENT,
         "coproduction": request.coproduction,
         "viewer": request.viewer,
         "section": section,

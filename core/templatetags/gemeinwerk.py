@@ -2,6 +2,7 @@ import functools
 
 from django import template
 from django.template.defaultfilters import linebreaks_filter as linebreaks
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
@@ -67,14 +68,58 @@ def rendered_once(context, template_name: str, *key) -> str:
     """``{% rendered_once "x.html" a b as html %}``: like ``rendered``, but the HTML is kept per
     process for each ``key`` (the template must read nothing else) — the navigation costs a
     dozen URL reversals per page otherwise."""
-    cache_key = (template_name, *key)
-    html = _once.get(cache_key)
+    return _once_html((template_name, *key), lambda: rendered(context, template_name))
+
+
+def _once_html(key: tuple, render) -> str:
+    html = _once.get(key)
     if html is None:
-        html = rendered(context, template_name)
+        html = render()
         if len(_once) >= ONCE_LIMIT:
             _once.clear()
-        _once[cache_key] = html
+        _once[key] = html
     return html
+
+
+@register.simple_tag(takes_context=True)
+def header_nav(context, css_class: str) -> str:
+    """The guide's links in the header (core/_header_nav.html), rendered once per process for
+    each place it stands in and whether the page is the guide's: the template reads nothing
+    else."""
+    match = getattr(context.get("request"), "resolver_match", None)
+    in_guide = getattr(match, "app_name", None) == "guide"
+    return _once_html(
+        ("core/_header_nav.html", css_class, in_guide),
+        lambda: render_to_string(
+            "core/_header_nav.html", {"class": css_class, "in_guide": in_guide}
+        ),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def header_search(context, field_id: str, css_class: str) -> str:
+    """The header's search form (core/_header_search.html): the Werkstatt's search for its
+    members, else the guide's. Rendered once per process for each co-production and place,
+    unless it shows what someone searched for."""
+    coproduction, viewer = context.get("coproduction"), context.get("viewer")
+    slug = getattr(coproduction, "slug", "") if getattr(viewer, "is_member", False) else ""
+    query = context.get("query") or ""
+
+    def render() -> str:
+        return render_to_string(
+            "core/_header_search.html",
+            {"slug": slug, "field_id": field_id, "class": css_class, "query": query},
+        )
+
+    if query:
+        return render()
+    return _once_html(("core/_header_search.html", slug, field_id, css_class), render)
+
+
+@register.simple_tag
+def site_footer() -> str:
+    """The footer's links: the same on every page, rendered once per process."""
+    return _once_html(("core/_footer.html",), lambda: render_to_string("core/_footer.html"))
 
 
 @register.filter
