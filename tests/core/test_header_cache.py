@@ -58,3 +58,50 @@ def test_what_someone_searched_for_is_shown_to_them_and_never_kept():
     searched = header(coproduction=Coproduction(), viewer=Member(), query='"<Wohnung>')
     assert 'value="&quot;&lt;Wohnung&gt;"' in searched
     assert 'value=""' in header(coproduction=Coproduction(), viewer=Member())
+
+
+def test_the_personal_header_reads_only_its_key():
+    text = (TEMPLATES / "personal_nav.html").read_text()
+    text = re.sub(r"{% comment %}.*?{% endcomment %}", "", text, flags=re.S)
+    key = {
+        "user.is_authenticated",
+        "request.path|slice:",
+        "request.resolver_match.url_name",
+        "csrf_token",
+    }
+    for tag in re.findall(r"{%(.*?)%}|{{(.*?)}}", text):
+        unquoted = re.sub(r"'[^']*'|\"[^\"]*\"", "", " ".join(tag))
+        words = set(re.findall(r"[^\s=!<>]+", unquoted))
+        assert words <= key | SYNTAX, words - key - SYNTAX
+
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@pytest.mark.django_db
+def test_each_request_gets_its_own_token_in_the_cached_personal_header():
+    from django.test import Client
+
+    from tests import factories
+
+    user = factories.make_user()
+    coproduction = factories.make_coproduction(user)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    pages = [
+        client.get(f"/werkstatt/{coproduction.slug}/ziele/", secure=True).content.decode()
+        for _ in range(2)
+    ]
+    tokens = [TOKEN.findall(page)[0] for page in pages]
+    assert tokens[0] != tokens[1]  # masked anew for each response, as {% csrf_token %} does
+    assert 'href="/werkstatt/" aria-current="true"' in pages[0]
+    assert 'href="/konto/" aria-current' not in pages[0]
+    response = client.post(
+        "/konto/logout/",
+        {"csrfmiddlewaretoken": tokens[1]},
+        secure=True,
+        HTTP_REFERER="https://testserver/werkstatt/",
+    )
+    assert response.status_code == 302  # the token is the real one: signing out works
+    login = Client().get("/konto/login/", secure=True).content.decode()
+    assert "Abmelden" not in login and 'aria-current="page">Anmelden' in login
