@@ -37,6 +37,14 @@ def _watch_arrivals(environment, **_kwargs):
         gevent.spawn(_when_everyone_is_in, environment, float(os.environ["LOAD_LOGIN_LIMIT"]))
 
 
+@events.spawning_complete.add_listener
+def _all_started(user_count, **_kwargs):
+    """Saturation: the figures count from when every user runs (locust may take seconds to
+    start on a busy machine; bench/load.py waits for this mark)."""
+    if not THINKING and os.environ.get("LOAD_READY"):
+        Path(os.environ["LOAD_READY"]).write_text(json.dumps({"complete": True}))
+
+
 def _when_everyone_is_in(environment, limit: float):
     """When every person has arrived and every member has logged in, the figures start afresh:
     the realistic run measures the clicking, and the logins are reported apart — in LOAD_READY,
