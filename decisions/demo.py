@@ -187,7 +187,7 @@ def _ballot(decision, passing: bool, n: int) -> dict:
 
 def _vote(decision, voters, *, passing: bool) -> None:
     for n, member in enumerate(voters):
-        services.vote_cast(
+        voting.vote_cast(
             actor=member.user, decision=decision, membership=member, **_ballot(decision, passing, n)
         )
 
@@ -241,7 +241,7 @@ def add_large(coproduction, *, decision_count: int) -> None:
         else:
             opened = now - timedelta(days=30 + i % 300)
             with clock(opened):
-                services.decision_open_voting(
+                voting.decision_open_voting(
                     actor=actor,
                     decision=decision,
                     closes_at=opened + timedelta(days=7),
@@ -250,4 +250,4 @@ def add_large(coproduction, *, decision_count: int) -> None:
             with clock(opened + timedelta(days=1)):
                 _vote(decision, voters[: 3 - i % 3], passing=state == 2)
             with clock(opened + timedelta(days=7, hours=1)):
-                services.decision_close(actor=actor, decision=decision)
+                voting.decision_close(actor=actor, decision=decision)
