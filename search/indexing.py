@@ -101,7 +101,7 @@ def refresh(model, pk) -> None:
     Entry.objects.update_or_create(
         content_type=ContentType.objects.get_for_model(model), object_id=pk, defaults=values
     )
-    add_words(item.coproduction_id, entry_words(values))
+    add_words(item.coproduction_id, word_side(values), entry_words(values))
 
 
 def entry_values(declaration, item) -> dict:
@@ -151,9 +151,15 @@ def entry_words(values: dict) -> set[str]:
     return {t[cut:] for t in f"{values['title_terms']} {values['text_terms']}".split()}
 
 
-def add_words(coproduction_id: int, terms) -> None:
+def word_side(values: dict) -> str:
+    """Under which side an entry's words are listed: its own for side-only entries, else none
+    (so one side's private words never change what the other side's search looks up)."""
+    return values["owner_side"] if values["visibility"] == "side" else ""
+
+
+def add_words(coproduction_id: int, owner_side: str, terms) -> None:
     Word.objects.bulk_create(
-        [Word(coproduction_id=coproduction_id, term=t) for t in terms],
+        [Word(coproduction_id=coproduction_id, owner_side=owner_side, term=t) for t in terms],
         batch_size=500,
         ignore_conflicts=True,
     )
@@ -178,8 +184,8 @@ def rebuild(**filters) -> int:
         ]
         Entry.objects.bulk_create(batch, batch_size=500)
         for entry in batch:
-            found[entry.coproduction_id] |= entry_words(entry.__dict__)
+            found[entry.coproduction_id, word_side(entry.__dict__)] |= entry_words(entry.__dict__)
         count += len(batch)
-    for coproduction_id, terms in found.items():
-        add_words(coproduction_id, terms)
+    for (coproduction_id, owner_side), terms in found.items():
+        add_words(coproduction_id, owner_side, terms)
     return count

@@ -47,19 +47,23 @@ class Word(models.Model):
     """A stem that occurs in a co-production's entries. A typed word also finds longer words
     that begin with it ("Wohn" finds "Wohnungsbau"); the search looks those words up here and
     asks the full-text index for exact words only, which it reads no further than the first
-    page needs (a prefix query would read every posting of every such word first). Words are
-    added with their entries and removed only by a rebuild: a word no entry holds any more
+    page needs (a prefix query would read every posting of every such word first). The words
+    of side-only entries are listed under their side and looked up by that side only, so one
+    side's private words never change what the other's search finds or how it counts. Words
+    are added with their entries and removed only by a rebuild: a word no entry holds any more
     finds nothing."""
 
     coproduction = models.ForeignKey(
         "workspaces.Coproduction", on_delete=models.CASCADE, related_name="+", db_index=False
     )
+    # The side whose side-only entries hold the word; empty for entries all members see.
+    owner_side = models.CharField(max_length=20, blank=True)
     term = models.CharField(max_length=100)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["coproduction", "term"], name="one_word_per_coproduction"
+                fields=["coproduction", "owner_side", "term"], name="one_word_per_audience"
             )
         ]
 

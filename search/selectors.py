@@ -72,7 +72,7 @@ def search_werkstatt(viewer, query: str, limit: int = LIMIT) -> Results:
     if not terms:
         return Results(query)
     scope = f"c{viewer.coproduction_id}"
-    known, truncated = _known_words(viewer.coproduction_id, terms)
+    known, truncated = _known_words(viewer, terms)
     # Per typed word, its alternatives: each indexed word it begins, or all of its parts.
     alternatives = []
     for term in terms:
@@ -100,28 +100,31 @@ def search_werkstatt(viewer, query: str, limit: int = LIMIT) -> Results:
     )
 
 
-def _known_words(coproduction_id: int, terms: list[Term]) -> tuple[dict, bool]:
-    """The co-production's words that each typed word begins (at most EXPANSIONS, the shortest
-    first) under its stem, and which of the parts exist under ``""``; in one query."""
+def _known_words(viewer, terms: list[Term]) -> tuple[dict, bool]:
+    """The words the viewer's entries may hold that each typed word begins (at most EXPANSIONS,
+    the shortest first) under its stem, and which of the parts exist under ``""``; one query.
+    Words of the other side's side-only entries are not looked at."""
+    audience = ["", viewer.side or ""]
     postgresql = connection.vendor == "postgresql"
-    # PostgreSQL reads the range through an index with text_pattern_ops (migration 0003).
+    # PostgreSQL reads the range through an index with text_pattern_ops (migration 0004).
     prefix_match = "term LIKE %s" if postgresql else "term >= %s AND term < %s"
     selects, params = [], []
     for n, term in enumerate(terms):
         selects.append(
             f"SELECT {n} AS k, term FROM (SELECT term FROM search_word "  # noqa: S608 - no input
-            f"WHERE coproduction_id = %s AND {prefix_match} "
-            f"ORDER BY length(term), term LIMIT {EXPANSIONS + 1}) w{n}"
+            f"WHERE coproduction_id = %s AND owner_side IN (%s, %s) AND {prefix_match} "
+            f"GROUP BY term ORDER BY length(term), term LIMIT {EXPANSIONS + 1}) w{n}"
         )
         bounds = [term.stem + "%"] if postgresql else [term.stem, term.stem + "\U0010ffff"]
-        params += [coproduction_id, *bounds]
+        params += [viewer.coproduction_id, *audience, *bounds]
     parts = sorted({p for t in terms for p in t.part_stems if len(p) <= MAX_STEM})
     if parts:
         selects.append(
-            "SELECT -1 AS k, term FROM search_word "  # noqa: S608 - parameters bound
-            f"WHERE coproduction_id = %s AND term IN ({', '.join(['%s'] * len(parts))})"
+            "SELECT DISTINCT -1 AS k, term FROM search_word "  # noqa: S608 - parameters bound
+            "WHERE coproduction_id = %s AND owner_side IN (%s, %s) "
+            f"AND term IN ({', '.join(['%s'] * len(parts))})"
         )
-        params += [coproduction_id, *parts]
+        params += [viewer.coproduction_id, *audience, *parts]
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(selects), params)
         rows = cursor.fetchall()

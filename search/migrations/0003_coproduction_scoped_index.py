@@ -70,6 +70,10 @@ def scope_terms(apps, schema_editor):
             batch_size=500,
             ignore_conflicts=True,
         )
+    if not sqlite:
+        # The words' foreign keys are checked at commit; PostgreSQL refuses the indexes of the
+        # next step while such checks are pending.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     if sqlite:
         for statement in FULL_TEXT.SQLITE_TRIGGERS:
             schema_editor.execute(statement)

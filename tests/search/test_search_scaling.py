@@ -160,3 +160,16 @@ def test_a_short_beginning_of_very_many_words_says_at_least(client, world):
         f"/werkstatt/{world['coproduction'].slug}/suche/", {"q": "kant"}, secure=True
     ).content.decode()
     assert "Mindestens 1 Treffer zu „kant“" in page
+
+
+def test_the_other_sides_private_words_never_crowd_out_ones_own(world):
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = " ".join(f"kant{a}{b}e" for a in letters[:8] for b in letters[:8])  # 64 words
+    make_goal(world["coproduction"], title="Vokabeln", description=words, side=Side.ADMINISTRATION)
+    make_goal(world["coproduction"], title="Kantine")
+    rebuild()
+    civil = search_werkstatt(viewer_of(world["civil"], world["coproduction"]), "kant")
+    assert [h.entry.title for h in civil.hits] == ["Kantine"]
+    assert (civil.total, civil.at_least) == (1, False)
+    admin = search_werkstatt(viewer_of(world["admin"], world["coproduction"]), "kant")
+    assert admin.at_least and "Vokabeln" in {h.entry.title for h in admin.hits}
