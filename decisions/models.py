@@ -121,20 +121,24 @@ class Decision(VisibleItem):
     def number_label(self) -> str:
         return f"Nr. {self.number}" if self.number else "noch ohne Nr."
 
-    # Both read the replacements the viewer may see (prefetched by the selectors).
+    # Both read the replacements the viewer may see (prefetched by the selectors), newest
+    # first — sorted here, since the selectors fetch them by key without an order.
+    def _replacements(self) -> list:
+        return sorted(self.replacements.all(), key=lambda r: (r.created_at, r.pk), reverse=True)
+
     @property
     def superseded_by(self):
         """The decided decision that replaced this one, if any."""
         if self.status != self.Status.SUPERSEDED:
             return None
         passed = (self.Status.DECIDED, self.Status.SUPERSEDED)
-        return next((r for r in self.replacements.all() if r.status in passed), None)
+        return next((r for r in self._replacements() if r.status in passed), None)
 
     @property
     def pending_replacement(self):
         """A proposal to replace this decision that is still being prepared or voted on."""
         pending = (self.Status.DRAFT, self.Status.VOTING)
-        return next((r for r in self.replacements.all() if r.status in pending), None)
+        return next((r for r in self._replacements() if r.status in pending), None)
 
 
 class Option(models.Model):

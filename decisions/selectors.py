@@ -18,15 +18,17 @@ VOTING_ACCESS = (Membership.Access.COORDINATION, Membership.Access.MEMBER)
 
 
 def decisions_for(viewer):
-    visible = Decision.objects.visible_to(viewer)
+    # Named by key, unsorted (the model sorts the replacements): in the Beschlussbuch's order,
+    # that of an index, SQLite walked every decision of the co-production to find the few.
+    by_key = Decision.objects.visible_to(viewer).order_by()
     return (
         Decision.objects.visible_to(viewer)
         .select_related("prepared_by__user")
         .prefetch_related(
             Prefetch("body", queryset=Body.objects.visible_to(viewer)),
             Prefetch("meeting", queryset=Meeting.objects.visible_to(viewer)),
-            Prefetch("supersedes", queryset=visible),
-            Prefetch("replacements", queryset=visible),
+            Prefetch("supersedes", queryset=by_key),
+            Prefetch("replacements", queryset=by_key),
         )
     )
 

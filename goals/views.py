@@ -40,6 +40,8 @@ from workspaces.visibility import Side, Visibility, get_visible
 
 # The goal page holds five lists; each shows fewer rows than a page of its own would.
 GOAL_SECTION_SIZE = 10
+# The overlap page lists the side goals, a window of them at a time.
+OVERLAP_PAGE_SIZE = 50
 
 
 @member_view
@@ -106,7 +108,7 @@ def joint_goal_create(request, coproduction, viewer):
 
 @member_view
 def goal_detail(request, coproduction, viewer, pk):
-    goal = get_visible(selectors.goal_detail_for(viewer), viewer, pk=pk)
+    goal = get_visible(selectors.goal_detail_for(viewer, pk), viewer, pk=pk)
 
     def update(form):
         values = form.changed_values()
@@ -164,7 +166,8 @@ def overlap(request, coproduction, viewer):
         }
         for row in selectors.overlap_summary(viewer)
     ]
-    page = paginate(request, selectors.overlap_goals(viewer), "seite", per_page=100)
+    rows = selectors.OverlapRows(viewer, summary)
+    page = paginate(request, rows, "seite", per_page=OVERLAP_PAGE_SIZE)
     page.object_list = selectors.with_answering(viewer, page.object_list)
     context = {
         "summary": summary,

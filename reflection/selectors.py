@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from decisions.models import Decision
 from goals.models import Goal
+from goals.selectors import goals_by_key
 from reflection.models import (
     Consequence,
     Evaluation,
@@ -69,7 +70,7 @@ def sides(coproduction) -> list[str]:
 def consequences_for(viewer):
     return Consequence.objects.visible_to(viewer).prefetch_related(
         Prefetch("decision", queryset=Decision.objects.visible_to(viewer)),
-        Prefetch("goal", queryset=Goal.objects.visible_to(viewer)),
+        Prefetch("goal", queryset=goals_by_key(viewer)),
         Prefetch("owner", queryset=Membership.objects.select_related("user")),
     )
 

@@ -4,7 +4,7 @@ The positions a funding pays are prefetched through ``visible_to`` as well, so a
 names a position its viewer may not see.
 """
 
-from django.db.models import F, Prefetch
+from django.db.models import F, Prefetch, prefetch_related_objects
 
 from resources.models import Funding, Position
 
@@ -26,6 +26,23 @@ def fundings_for(viewer):
             Prefetch("positions", queryset=Position.objects.visible_to(viewer).order_by("title"))
         )
     )
+
+
+def funding_rows(viewer):
+    """Fundings for a list; the positions they pay come per page (``with_positions``)."""
+    return Funding.objects.visible_to(viewer).select_related("partner", "follow_up_owner__user")
+
+
+def with_positions(viewer, fundings) -> list:
+    """The fundings, each with the positions it pays that the viewer sees (its
+    ``positions.all()``, by title). The positions are named by key (the links of these
+    fundings): joined from the links alone, SQLite walked every position of the co-production
+    for a page of fundings."""
+    fundings = list(fundings)
+    links = Funding.positions.through.objects.filter(funding_id__in=[f.pk for f in fundings])
+    visible = Position.objects.visible_to(viewer).filter(pk__in=links.values("position_id"))
+    prefetch_related_objects(fundings, Prefetch("positions", queryset=visible.order_by("title")))
+    return fundings
 
 
 def position_choices(viewer):

@@ -113,8 +113,10 @@ def position_delete(request, coproduction, viewer, pk):
 
 @member_view
 def funding_list(request, coproduction, viewer):
-    rows = selectors.fundings_for(viewer).order_by("end_date", "id")
-    context = {"page": paginate(request, rows, "seite", anchor="liste")}
+    rows = selectors.funding_rows(viewer).order_by("end_date", "id")
+    page = paginate(request, rows, "seite", anchor="liste")
+    page.object_list = selectors.with_positions(viewer, page.object_list)
+    context = {"page": page}
     return workspace_render(request, "resources/funding_list.html", context, section=SECTION)
 
 
