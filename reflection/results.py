@@ -26,6 +26,10 @@ from workspaces.models import Side
 
 MIN_GROUP = 3
 TOO_FEW = "zu wenige Antworten für eine anonyme Auswertung"
+# A round's page shows this many comments per group and question; all of them are on a page
+# of their own (``group_comments``). Hundreds of comments, each shown once per side and once
+# together, made a round of 600 members three times as costly as one of 24.
+COMMENTS_SHOWN = 10
 
 
 @dataclass
@@ -36,6 +40,10 @@ class QuestionResult:
     mean: float
     distribution: list[tuple[int, str, int]]  # (score, label, how many)
     comments: list[str] = field(default_factory=list)
+
+    @property
+    def first_comments(self) -> list[str]:
+        return self.comments[:COMMENTS_SHOWN]
 
 
 @dataclass
@@ -175,6 +183,27 @@ def round_results(round_, sides: list[str]) -> list[Group]:
             )
         )
     return groups
+
+
+def group_comments(round_, side: str, question: str) -> tuple[bool, list[str]]:
+    """All comments on ``question`` of the group ``side`` (empty: everyone together) of a
+    closed round, sorted by their text — by the rules above, as ``round_results`` shows them:
+    ``(False, [])`` where the group is not shown."""
+    counts = stats_for([round_])[round_.pk]["counts"]
+    shown_sides, together = shown_groups(counts)
+    if not (side in shown_sides if side else together):
+        return False, []
+    comments = (
+        Answer.objects.filter(
+            response__round=round_,
+            response__side__in=[side] if side else list(counts),
+            question=question,
+        )
+        .exclude(comment="")
+        .values_list("comment", flat=True)
+        .order_by()
+    )
+    return True, sorted(comments, key=str.casefold)
 
 
 @dataclass

@@ -13,6 +13,7 @@ urlpatterns = [
     path("reflexion/neu/", views.round_create, name="round_create"),
     path("reflexion/<int:pk>/", views.round_detail, name="round"),
     path("reflexion/<int:pk>/antworten/", views.answer, name="answer"),
+    path("reflexion/<int:pk>/kommentare/", views.round_comments, name="comments"),
     path("reflexion/<int:pk>/abschliessen/", views.round_close, name="round_close"),
     path("reflexion/<int:pk>/loeschen/", views.round_delete, name="round_delete"),
     path("reflexion/<int:pk>/auswertung/", views.evaluation, name="evaluation"),

@@ -8,6 +8,7 @@ import copy
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -21,7 +22,7 @@ from reflection.forms import (
     RoundForm,
     SettingsForm,
 )
-from reflection.models import QUESTION_SHORT, Evaluation, ReflectionRound
+from reflection.models import QUESTION_SHORT, Evaluation, Question, ReflectionRound
 from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
 from workspaces.pages import (
@@ -36,7 +37,7 @@ from workspaces.pages import (
 from workspaces.rules import allowed, require
 from workspaces.services import WorkspaceError
 from workspaces.views import paginate, stale_response, workspace_render
-from workspaces.visibility import get_visible
+from workspaces.visibility import Side, get_visible
 
 SECTION = "reflection"
 COORDINATION_ONLY = "Das legen die Koordinator:innen fest."
@@ -124,6 +125,7 @@ def round_detail(request, coproduction, viewer, pk):
         "evaluation": Evaluation.objects.visible_to(viewer).filter(round=round_).first(),
         "too_few": results.TOO_FEW,
         "min_group": results.MIN_GROUP,
+        "comments_shown": results.COMMENTS_SHOWN,
     }
 
     def update(form):
@@ -150,6 +152,32 @@ def round_detail(request, coproduction, viewer, pk):
         context=context,
         editable=allowed(request.user, "reflection.manage_rounds", viewer) and not closed,
     )
+
+
+@member_view
+def round_comments(request, coproduction, viewer, pk):
+    """All comments of one group on one question of a closed round, a page at a time (the
+    round's page shows the first few)."""
+    round_ = _round(viewer, pk)
+    if not round_.is_closed():
+        raise Http404("Kommentare gibt es erst, wenn die Runde abgeschlossen ist.")
+    question = request.GET.get("frage", "")
+    if question not in Question.values:
+        question = Question.values[0]
+    side = request.GET.get("gruppe", "")
+    if side not in Side.values:
+        side = ""
+    shown, comments = results.group_comments(round_, side, question)
+    context = {
+        "round": round_,
+        "question": Question(question),
+        "short": QUESTION_SHORT[question],
+        "group_label": results.side_label(side),
+        "shown": shown,
+        "too_few": results.TOO_FEW,
+        "page": paginate(request, comments, "seite", anchor="kommentare", per_page=50),
+    }
+    return workspace_render(request, "reflection/round_comments.html", context, section=SECTION)
 
 
 @member_view

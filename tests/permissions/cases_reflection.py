@@ -20,6 +20,7 @@ CASES = {
     ),
     "reflection:round_delete": Case(COORDINATION, item("reflection_round")),
     "reflection:evaluation": Case(COORDINATION, item("closed_round")),
+    "reflection:comments": Case(MEMBERS, item("closed_round")),
     "reflection:consequence_create": Case(MEMBERS, item("closed_round")),
     "reflection:consequence": Case(MEMBERS, item("consequence")),
     "reflection:consequence_delete": Case(MEMBERS, item("consequence")),
