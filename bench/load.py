@@ -424,7 +424,6 @@ def main():
                 name: [len(t), _at(sorted(t), 50) / 1000, _at(sorted(t), 95) / 1000, sum(t)]
                 for name, t in run["usage"]["pages"].items()
             }
-            run["usage"].pop("pages", None)
     (ROOT / "bench" / "results" / "load.json").write_text(json.dumps(results, indent=1))
     print(f"\n(files: {tmp})")
 
