@@ -398,34 +398,54 @@ def main():
         try:
             results.append(run_database(label, env))
             report(results[-1])
-            if label == "SQLite" and CONFIGS:
-                knee = STEPS[-1]
-                print(f"gunicorn workers x threads at {knee} users, no think time ({STEP} s each):")
-                results[-1]["configs"] = configs = []
-                for workers, threads in CONFIGS:
-                    with Server(env, workers, threads) as server:
-                        s = locust(server, knee, STEP, ["Member"], False, f"cfg{workers}x{threads}")
-                    configs.append((f"{workers}x{threads}", s))
-                    print(
-                        f"  {workers} x {threads}: {s['rps']:6.1f} req/s  p95 {s['p95']:5.0f} ms"
-                        f"  errors {s['errors']}  CPU {s['cpu_ms']:5.1f} ms/req"
-                        f"  ({machine(s['usage'])})"
-                    )
+            save(results)
         finally:
             if label == "PostgreSQL":
                 subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", name], check=False)
-    (ROOT / "bench" / "results").mkdir(exist_ok=True)
-    for r in results:
-        runs = [r["realistic"], r["minimal"], r["static"], *(s for _, s in r["steps"])]
-        for run in runs + [s for _, s in r.get("configs", [])]:
-            columns = ("Request Count", "50%", "95%", "99%", "Failure Count")
-            run["rows"] = {name: [row[c] for c in columns] for name, row in run["rows"].items()}
-            run["usage"]["pages"] = {  # requests, p50, p95, total ms inside gunicorn
-                name: [len(t), _at(sorted(t), 50) / 1000, _at(sorted(t), 95) / 1000, sum(t)]
-                for name, t in run["usage"]["pages"].items()
-            }
-    (ROOT / "bench" / "results" / "load.json").write_text(json.dumps(results, indent=1))
+    sqlite = next((r for r in results if r["label"] == "SQLite"), None)
+    if sqlite and CONFIGS:  # last: the figures of both databases are in by then
+        knee = STEPS[-1]
+        print(f"gunicorn workers x threads, SQLite, {knee} users, no think time ({STEP} s each):")
+        env = {**base_env, "DATABASE_URL": databases[0][1], "LOAD_LABEL": "SQLite"}
+        sqlite["configs"] = []
+        for workers, threads in CONFIGS:
+            with Server(env, workers, threads) as server:
+                s = locust(server, knee, STEP, ["Member"], False, f"cfg{workers}x{threads}")
+            sqlite["configs"].append((f"{workers}x{threads}", s))
+            print(
+                f"  {workers} x {threads}: {s['rps']:6.1f} req/s  p95 {s['p95']:5.0f} ms"
+                f"  errors {s['errors']}  CPU {s['cpu_ms']:5.1f} ms/req"
+                f"  ({machine(s['usage'])})"
+            )
+            save(results)
     print(f"\n(files: {tmp})")
+
+
+def save(results: list):
+    """bench/results/load.json, after every part: a run cut short keeps what it measured."""
+    out = []
+    for r in results:
+        r = {**r, "steps": [(n, _compact(s)) for n, s in r["steps"]]}
+        r["configs"] = [(c, _compact(s)) for c, s in r.get("configs", [])]
+        out.append({**r, **{k: _compact(r[k]) for k in ("realistic", "minimal", "static")}})
+    (ROOT / "bench" / "results").mkdir(exist_ok=True)
+    (ROOT / "bench" / "results" / "load.json").write_text(json.dumps(out, indent=1))
+
+
+def _compact(run: dict) -> dict:
+    columns = ("Request Count", "50%", "95%", "99%", "Failure Count")
+    pages = run["usage"]["pages"]
+    return {
+        **run,
+        "rows": {name: [row[c] for c in columns] for name, row in run["rows"].items()},
+        "usage": {
+            **run["usage"],
+            "pages": {  # requests, p50, p95, total ms inside gunicorn
+                name: [len(t), _at(sorted(t), 50) / 1000, _at(sorted(t), 95) / 1000, sum(t)]
+                for name, t in pages.items()
+            },
+        },
+    }
 
 
 if __name__ == "__main__":
