@@ -16,6 +16,8 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 
+from django.db.models import Count, Max
+
 from history.models import ChangeRecord
 
 KEEP_SECONDS = 300
@@ -25,15 +27,22 @@ _lock = threading.Lock()
 
 
 def stamp(coproduction) -> tuple:
-    """The state of the co-production's data, read once per request (kept on the instance)."""
+    """The state of the co-production's data, read once per request (kept on the instance).
+
+    How many changes are recorded, not only the latest id: on PostgreSQL an id is drawn from a
+    sequence when the entry is written, not when its transaction commits, so a change numbered
+    11 can become visible after one numbered 12 — the latest id would not move, the count does.
+    Entries are never deleted (only with their co-production)."""
     if not hasattr(coproduction, "_kept_stamp"):
-        last = (
-            ChangeRecord.objects.filter(coproduction_id=coproduction.pk)
-            .order_by("-id")
-            .values_list("id", "created_at")
-            .first()
+        recorded = ChangeRecord.objects.filter(coproduction_id=coproduction.pk).aggregate(
+            count=Count("id"), last=Max("id")
         )
-        coproduction._kept_stamp = (coproduction.pk, coproduction.created_at, last)
+        coproduction._kept_stamp = (
+            coproduction.pk,
+            coproduction.created_at,
+            recorded["count"],
+            recorded["last"],
+        )
     return coproduction._kept_stamp
 
 
