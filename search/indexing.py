@@ -3,8 +3,8 @@
 Every service records its change through ``history.services.record_change``; its signal
 ``change_recorded`` refreshes the item's entry (or its parent's, for a meeting's agenda or
 minutes). Deletions are caught after the row is gone (``post_delete``, also for cascades), so a
-deleted agenda item leaves its meeting's text at once. A renamed account refreshes the
-member entries that show its name.
+deleted agenda item leaves its meeting's text at once. A renamed or deleted account refreshes
+the member entries that show its name (a membership in an ended co-production outlives it).
 
 ``deferred`` holds the entries back while thousands of items are written at once (the large
 demo) and builds them in batches at the end, in the same transaction.
@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import datetime, time
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.urls import reverse
 from django.utils import timezone
 
@@ -35,6 +35,8 @@ def connect() -> None:
     from django.contrib.auth import get_user_model
 
     post_save.connect(_on_account, sender=get_user_model(), dispatch_uid="search-account")
+    pre_delete.connect(_before_account_delete, sender=get_user_model(), dispatch_uid="search-gone")
+    post_delete.connect(_on_account_deleted, sender=get_user_model(), dispatch_uid="search-gone")
 
 
 _held: list[set[int]] = []
@@ -82,6 +84,22 @@ def _on_account(sender, instance, **kwargs) -> None:
 
     for pk in Membership.objects.filter(user=instance).values_list("pk", flat=True):
         refresh(Membership, pk)
+
+
+def _before_account_delete(sender, instance, **kwargs) -> None:
+    from workspaces.models import Membership
+
+    # Once the account is gone its memberships no longer point to it: note them now.
+    instance._search_memberships = list(
+        Membership.objects.filter(user=instance).values_list("pk", flat=True)
+    )
+
+
+def _on_account_deleted(sender, instance, **kwargs) -> None:
+    from workspaces.models import Membership
+
+    for pk in getattr(instance, "_search_memberships", ()):
+        refresh(Membership, pk)  # its name now „ehemaliges Mitglied“
 
 
 def remove(model, pk) -> None:
