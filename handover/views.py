@@ -7,7 +7,6 @@ permission, validate, call one service, turn a domain error into a message next 
 import functools
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -113,6 +112,7 @@ def _detail_context(viewer, handover, item_form) -> dict:
         "may_rotate": bool(mandate)
         and allowed(viewer.user, "workspaces.edit_item", viewer, mandate),
         "role": services.signer_role(viewer, handover),
+        "may_sign": allowed(viewer.user, "handover.sign", viewer, handover),
         "item_form": item_form,
         "cards": CARDS,
     }
@@ -200,8 +200,13 @@ def checklist_tick(request, coproduction, viewer, pk, item_pk):
 @member_view
 def handover_sign(request, coproduction, viewer, pk):
     handover = get_visible(selectors.handovers_for(viewer), viewer, pk=pk)
-    if services.signer_role(viewer, handover) is None:
-        raise PermissionDenied("Abzeichnen können nur die abgebende Person und die Nachfolge.")
+    require(
+        request.user,
+        "handover.sign",
+        viewer,
+        handover,
+        message="Abzeichnen können nur die abgebende Person und die Nachfolge.",
+    )
     try:
         services.handover_sign(
             actor=request.user,
