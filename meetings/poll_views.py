@@ -28,8 +28,8 @@ from workspaces.pages import (
     item_page,
     require_item_edit,
 )
-from workspaces.rules import allowed
-from workspaces.services import WorkspaceError
+from workspaces.rules import allowed, require
+from workspaces.services import ENDED, WorkspaceError
 from workspaces.views import workspace_render
 from workspaces.visibility import get_visible
 
@@ -60,7 +60,11 @@ def poll_create(request, coproduction, viewer):
 def _poll_context(viewer, poll, answer_form=None) -> dict:
     dates = list(poll.dates.all())
     results = selectors.poll_results(poll)
-    if answer_form is None and not poll.closed:
+    if (
+        answer_form is None
+        and not poll.closed
+        and allowed(viewer.user, "meetings.answer_poll", viewer)
+    ):
         answer_form = AnswerForm(dates=dates, answers=selectors.answers_of(viewer.membership, poll))
     return {
         "poll": poll,
@@ -86,6 +90,7 @@ def poll_answer(request, coproduction, viewer, pk):
     """Every member who sees the poll answers for themselves (also observers: it is their
     own time, not a change of the co-production's work)."""
     poll = get_visible(selectors.polls_for(viewer), viewer, pk=pk)
+    require(request.user, "meetings.answer_poll", viewer, message=ENDED)
     form = AnswerForm(request.POST, dates=poll.dates.all(), answers={})
     if form.is_valid():
         try:

@@ -35,7 +35,7 @@ from workspaces.pages import (
     widening,
 )
 from workspaces.rules import allowed, require
-from workspaces.services import WorkspaceError
+from workspaces.services import ENDED, WorkspaceError
 from workspaces.views import paginate, stale_response, workspace_render
 from workspaces.visibility import Side, get_visible
 
@@ -221,6 +221,7 @@ def round_delete(request, coproduction, viewer, pk):
 def answer(request, coproduction, viewer, pk):
     """A member's own answers: only they see them, and only while the round runs."""
     round_ = _round(viewer, pk)
+    require(request.user, "reflection.answer", viewer, message=ENDED)
     if not round_.is_open():
         messages.info(request, "Diese Runde läuft gerade nicht; antworten lässt sich nur in ihr.")
         return redirect("reflection:round", coproduction.slug, round_.pk)
