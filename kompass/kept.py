@@ -16,8 +16,6 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 
-from django.db.models import Count, Max
-
 from history.models import ChangeRecord
 
 KEEP_SECONDS = 300
@@ -26,23 +24,27 @@ _entries: OrderedDict = OrderedDict()
 _lock = threading.Lock()
 
 
+# How many of the latest recorded changes make up the stamp (see ``stamp``).
+STAMP_WINDOW = 50
+
+
 def stamp(coproduction) -> tuple:
     """The state of the co-production's data, read once per request (kept on the instance).
 
-    How many changes are recorded, not only the latest id: on PostgreSQL an id is drawn from a
-    sequence when the entry is written, not when its transaction commits, so a change numbered
-    11 can become visible after one numbered 12 — the latest id would not move, the count does.
-    Entries are never deleted (only with their co-production)."""
+    The ids of its latest recorded changes, not only the latest one: on PostgreSQL an id is
+    drawn from a sequence when the entry is written, not when its transaction commits, so a
+    change numbered 11 can become visible after one numbered 12 — the latest id would not
+    move, the window of the latest ids does. A change committed that late has an id close to
+    the top (only the changes written meanwhile are above it), so a bounded window sees it and
+    the read stays the same however long the history grows. Entries are never deleted (only
+    with their co-production)."""
     if not hasattr(coproduction, "_kept_stamp"):
-        recorded = ChangeRecord.objects.filter(coproduction_id=coproduction.pk).aggregate(
-            count=Count("id"), last=Max("id")
+        latest = (
+            ChangeRecord.objects.filter(coproduction_id=coproduction.pk)
+            .order_by("-id")
+            .values_list("id", flat=True)[:STAMP_WINDOW]
         )
-        coproduction._kept_stamp = (
-            coproduction.pk,
-            coproduction.created_at,
-            recorded["count"],
-            recorded["last"],
-        )
+        coproduction._kept_stamp = (coproduction.pk, coproduction.created_at, tuple(latest))
     return coproduction._kept_stamp
 
 
