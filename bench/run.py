@@ -112,9 +112,14 @@ LEVELS = {
 }
 WERKSTATT_ROUNDS = int(os.environ.get("BENCH_WERKSTATT_ROUNDS", "15"))
 PICK = "ziele/gemeinsam/neu/?auswahl=answers&answers__q=Quartier+3"
+# "<page> frisch": the same page with nothing kept (kompass.kept) — what the first visit after
+# a change costs; the plain row is every later visit until the next change.
+FRESH = " frisch"
 WERKSTATT_PAGES = [
     "",
+    "" + FRESH,
     "kompass/",
+    "kompass/" + FRESH,
     "ziele/",
     "ziele/ueberschneidung/",
     "ziele/neu/",
@@ -184,14 +189,21 @@ def werkstatt_ids(coproduction) -> dict:
 
 
 def werkstatt_page(client, path, slugs, ids):
+    from kompass import kept
+
+    fresh = path.endswith(FRESH)
+    path = path.removesuffix(FRESH)
     row = {
-        "page": path.split("?")[0] + (" (Auswahl)" if "auswahl" in path else "") or "(Übersicht)"
+        "page": (path.split("?")[0] + (" (Auswahl)" if "auswahl" in path else "") or "(Übersicht)")
+        + (" (frisch)" if fresh else "")
     }
     htmx = {"HTTP_HX_REQUEST": "true"} if "auswahl" in path else {}
     for level, slug in slugs.items():
         url = f"/werkstatt/{slug}/" + path.format(**ids[level])
 
         def request(url=url):
+            if fresh:
+                kept.forget_all()
             response = client.get(url, secure=True, **htmx)
             assert response.status_code == 200, (url, response.status_code)
             return response

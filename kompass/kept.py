@@ -66,3 +66,9 @@ def kept(coproduction, parts: tuple, compute: Callable):
         while len(_entries) > KEEP_ENTRIES:
             _entries.popitem(last=False)
     return value
+
+
+def forget_all() -> None:
+    """Drop everything kept by this process (``make bench`` measures a first visit with it)."""
+    with _lock:
+        _entries.clear()

@@ -202,16 +202,18 @@ def test_the_check_runs_in_a_number_of_queries_that_does_not_grow(world):
     assert count_queries(civil_user, coproduction) == few
 
 
-def test_the_overview_runs_in_a_number_of_queries_that_does_not_grow(world, client, monkeypatch):
+def test_the_overview_runs_in_a_number_of_queries_that_does_not_grow(world, client):
     coproduction, civil_user, _ = world
     client.force_login(civil_user)
     url = f"/werkstatt/{coproduction.slug}/"
     grow(coproduction, 2)
+    client.get(url, secure=True)  # what a process reads once (content types) is read now
+    # Grown past the services, so no change is recorded: measure fresh reports, not kept ones.
+    kept.forget_all()
     with CaptureQueriesContext(connection) as few:
         client.get(url, secure=True)
     grow(coproduction, 30)
-    # Grown past the services, so no change is recorded: measure a fresh report, not a kept one.
-    monkeypatch.setattr(kept, "_entries", type(kept._entries)())
+    kept.forget_all()
     with CaptureQueriesContext(connection) as many:
         assert client.get(url, secure=True).status_code == 200
     assert len(many) == len(few)
