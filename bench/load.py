@@ -379,7 +379,6 @@ def main():
         "DJANGO_SETTINGS_MODULE": "bench.load_settings",
         "STATIC_ROOT": str(tmp / "static"),
         "GUNICORN_ACCESS_LOG": str(tmp / "access.log"),
-        "LOAD_WORLD": str(tmp / "world.json"),
         "LOAD_DIR": str(tmp),
         "LOAD_PASSWORD": PASSWORD,
     }
@@ -391,7 +390,9 @@ def main():
         databases.append(("PostgreSQL", f"{server}/{name}"))
     results = []
     for label, url in databases:
-        env = {**base_env, "DATABASE_URL": url, "LOAD_LABEL": label}
+        # each database its own world: the sessions of one are unknown to the other
+        world = str(tmp / label / "world.json")
+        env = {**base_env, "DATABASE_URL": url, "LOAD_LABEL": label, "LOAD_WORLD": world}
         (tmp / label).mkdir()
         if label == "PostgreSQL":
             subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
@@ -406,7 +407,12 @@ def main():
     if sqlite and CONFIGS:  # last: the figures of both databases are in by then
         knee = STEPS[-1]
         print(f"gunicorn workers x threads, SQLite, {knee} users, no think time ({STEP} s each):")
-        env = {**base_env, "DATABASE_URL": databases[0][1], "LOAD_LABEL": "SQLite"}
+        env = {
+            **base_env,
+            "DATABASE_URL": databases[0][1],
+            "LOAD_LABEL": "SQLite",
+            "LOAD_WORLD": str(tmp / "SQLite" / "world.json"),
+        }
         sqlite["configs"] = []
         for workers, threads in CONFIGS:
             with Server(env, workers, threads) as server:
