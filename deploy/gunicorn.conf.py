@@ -12,8 +12,8 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # more processes than cores only take turns on the same cores, and a worker accepts
 # connections while its threads are busy, so requests wait behind slow ones in a crowded
 # worker. The second thread lets a worker go on while a request waits for PostgreSQL or
-# SQLite's write lock. Measured with make load on 2 cores (README "Load test"): 2 x 2 did
-# best; gunicorn's usual 2 x cores + 1 (5 workers here) served fewer requests a second.
+# SQLite's write lock. Measured with make load on 2 cores (README "Load test"): 2 x 2 served
+# 28 requests a second against 17 for 3 or 4 workers; a later, busier run did not separate them.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
