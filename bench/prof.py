@@ -1,0 +1,108 @@
+"""Profile Werkstatt pages on the bench's levels, for finding where a page spends its time.
+
+    .venv/bin/python bench/prof.py [--levels small,large] [--rounds 7] [--profile] [--sql]
+        [--filter REGEX] PATH ...
+
+PATH is relative to the co-production, as in ``bench/run.py`` ("" for the overview,
+"ziele/{joint}/" with the ids of ``werkstatt_ids``). For each level it prints the median CPU
+time, the ratio to a minimal view, the queries and the bytes; ``--sql`` lists the queries,
+``--profile`` adds cProfile's cumulative view (``--filter`` narrows it, e.g. "main/goals").
+Each run builds its levels in a throwaway SQLite file through the services (small about 15 s
+of CPU, large about 2 minutes, xl about 20)."""
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DB_FILE = Path(tempfile.mkdtemp(prefix="gemeinwerk-prof-")) / "prof.sqlite3"
+os.environ["DATABASE_URL"] = f"sqlite:///{DB_FILE}"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gemeinwerk.test_settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from accounts.models import User  # noqa: E402
+from bench.run import LEVELS, werkstatt_ids  # noqa: E402
+from demo.build import add_large, create_demo  # noqa: E402
+
+
+def cpu_ms(fn, rounds: int) -> float:
+    for _ in range(3):
+        fn()
+    samples = []
+    for _ in range(rounds):
+        start = time.process_time()
+        fn()
+        samples.append(time.process_time() - start)
+    return statistics.median(samples) * 1000
+
+
+@override_settings(ROOT_URLCONF="bench.urls", ALLOWED_HOSTS=["testserver"])
+def main(args) -> None:
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    create_demo("bench-password-not-secret")
+    client = Client()
+    client.force_login(User.objects.get(email="verwaltung@demo.example"))
+    made = {
+        level: add_large(name=f"Wohnraum für alle ({level})", **LEVELS[level])
+        for level in args.levels.split(",")
+    }
+    base = cpu_ms(lambda: client.get("/__bench__/baseline/20000/", secure=True), args.rounds * 4)
+    print(f"minimal view {base:.2f} ms")
+    for path in args.paths:
+        for level, coproduction in made.items():
+            url = f"/werkstatt/{coproduction.slug}/" + path.format(**werkstatt_ids(coproduction))
+            htmx = {"HTTP_HX_REQUEST": "true"} if "auswahl" in path else {}
+
+            def request(url=url, htmx=htmx):
+                response = client.get(url, secure=True, **htmx)
+                assert response.status_code == 200, (url, response.status_code)
+                return response
+
+            ms = cpu_ms(request, args.rounds)
+            with CaptureQueriesContext(connection) as queries:
+                response = request()
+            print(
+                f"{level:6} {path or '(Übersicht)':40} {ms:7.2f} ms {ms / base:6.1f}x"
+                f"  {len(queries)} queries {len(response.content)} bytes"
+            )
+            if args.sql:
+                for query in queries.captured_queries:
+                    print("   ", query["time"], query["sql"][:300])
+            if args.profile:
+                profile = cProfile.Profile()
+                profile.enable()
+                for _ in range(5):
+                    request()
+                profile.disable()
+                out = io.StringIO()
+                stats = pstats.Stats(profile, stream=out).sort_stats("cumulative")
+                stats.print_stats(*([args.filter, 45] if args.filter else [45]))
+                print(out.getvalue())
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--levels", default="small")
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--sql", action="store_true")
+    parser.add_argument("--filter", default="")
+    parser.add_argument("paths", nargs="+")
+    main(parser.parse_args())
