@@ -100,7 +100,8 @@ def test_postgresql_reads_the_matches_through_an_index_of_the_coproduction(world
     reads = [
         line
         for line in text.splitlines()
-        if "Scan" in line and "search_entry" in line and "Heap" not in line
+        # An index's name may be cut short ("search_entr_coprodu_…_idx").
+        if "Scan" in line and "search_entr" in line and "Heap" not in line
     ]
     assert reads, text
     assert all("search_entry_document" in r or "coprodu" in r for r in reads), text
