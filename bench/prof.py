@@ -12,44 +12,22 @@ of CPU, large about 2 minutes, xl about 20)."""
 
 import argparse
 import cProfile
+import importlib
 import io
-import os
 import pstats
-import statistics
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-DB_FILE = Path(tempfile.mkdtemp(prefix="gemeinwerk-prof-")) / "prof.sqlite3"
-os.environ["DATABASE_URL"] = f"sqlite:///{DB_FILE}"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gemeinwerk.test_settings")
-
-import django  # noqa: E402
-
-django.setup()
-
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# bench.run sets Django up on a throwaway SQLite file, as for make bench: first.
+bench = importlib.import_module("bench.run")
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from accounts.models import User  # noqa: E402
-from bench.run import LEVELS, werkstatt_ids  # noqa: E402
 from demo.build import add_large, create_demo  # noqa: E402
-
-
-def cpu_ms(fn, rounds: int) -> float:
-    for _ in range(3):
-        fn()
-    samples = []
-    for _ in range(rounds):
-        start = time.process_time()
-        fn()
-        samples.append(time.process_time() - start)
-    return statistics.median(samples) * 1000
 
 
 @override_settings(ROOT_URLCONF="bench.urls", ALLOWED_HOSTS=["testserver"])
@@ -60,14 +38,18 @@ def main(args) -> None:
     client = Client()
     client.force_login(User.objects.get(email="verwaltung@demo.example"))
     made = {
-        level: add_large(name=f"Wohnraum für alle ({level})", **LEVELS[level])
+        level: add_large(name=f"Wohnraum für alle ({level})", **bench.LEVELS[level])
         for level in args.levels.split(",")
     }
-    base = cpu_ms(lambda: client.get("/__bench__/baseline/20000/", secure=True), args.rounds * 4)
+    base = bench.cpu_ms(
+        lambda: client.get("/__bench__/baseline/20000/", secure=True), args.rounds * 4
+    )
     print(f"minimal view {base:.2f} ms")
     for path in args.paths:
         for level, coproduction in made.items():
-            url = f"/werkstatt/{coproduction.slug}/" + path.format(**werkstatt_ids(coproduction))
+            url = f"/werkstatt/{coproduction.slug}/" + path.format(
+                **bench.werkstatt_ids(coproduction)
+            )
             htmx = {"HTTP_HX_REQUEST": "true"} if "auswahl" in path else {}
 
             def request(url=url, htmx=htmx):
@@ -75,7 +57,7 @@ def main(args) -> None:
                 assert response.status_code == 200, (url, response.status_code)
                 return response
 
-            ms = cpu_ms(request, args.rounds)
+            ms = bench.cpu_ms(request, args.rounds)
             with CaptureQueriesContext(connection) as queries:
                 response = request()
             print(
