@@ -5,9 +5,14 @@ Everything is written through the services, as a user would, so it has history, 
 same rules and never holds a state the product cannot reach. ``add_large`` adds a second, big
 co-production for measuring the same way, in one transaction: what happened weeks ago (votes
 held and counted, reflection rounds) runs on the demo clock (``workspaces.demo.clock``), and the
-search entries are built once at the end (``search.indexing.deferred``)."""
+search entries are built once at the end (``search.indexing.deferred``).
+
+Both run on one moment, read once at the start: the services check dates against today, and a
+build that crosses midnight would otherwise plan a round for a day that is over by the time it
+is saved."""
 
 from django.db import transaction
+from django.utils import timezone
 
 from actors import demo as actors_demo
 from conflicts import demo as conflicts_demo
@@ -29,6 +34,11 @@ USERS = workspaces_demo.USERS
 
 @transaction.atomic
 def create_demo(password: str):
+    with workspaces_demo.clock(timezone.now()):
+        return _create_demo(password)
+
+
+def _create_demo(password: str):
     coproduction, members = workspaces_demo.create_base(password)
     goals_demo.add_demo(coproduction, members)
     meetings_demo.add_demo(coproduction, members)
@@ -60,7 +70,7 @@ def add_large(
     term_count: int = 200,
     name: str = "Wohnraum für alle (große Demo)",
 ):
-    with deferred():
+    with deferred(), workspaces_demo.clock(timezone.now()):
         coproduction = workspaces_demo.add_large_base(members=members, name=name)
         goals_demo.add_large(coproduction, goal_count=goal_count, milestone_count=milestone_count)
         meetings_demo.add_large(coproduction, count=max(3, decision_count // 100))

@@ -1,7 +1,11 @@
+import itertools
+from datetime import datetime, timedelta
 from functools import partial
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from accounts.models import User
 from demo import build
@@ -52,3 +56,15 @@ def test_the_demo_is_refused_without_debug_unless_forced(settings, monkeypatch):
     assert large.memberships.count() == 6 + 2  # and the founder and the office's coordinator
     assert large.goals.count() == 20 and large.milestones.count() == 20
     assert large.decisions.count() == 20
+
+
+@pytest.mark.django_db
+def test_the_demo_builds_across_midnight(monkeypatch):
+    # CI once ran the build at midnight in Berlin: by the second reflection round it was the
+    # next day and the round's first day (read before the first) was refused as past. Here
+    # every reading of the clock is a day later than the one before.
+    start = datetime(2026, 11, 29, 23, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    ticks = itertools.count()
+    monkeypatch.setattr(timezone, "now", lambda: start + timedelta(days=next(ticks)))
+    coproduction = build.create_demo("demo-passwort-123")
+    assert coproduction.reflection_rounds.count() == 2
