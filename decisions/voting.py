@@ -210,6 +210,7 @@ def vote_cast(
             item=decision,
             action=ChangeRecord.Action.UPDATED,
             changes={f"Stimme von {membership}": [before, after]},
+            ballot=True,
         )
     return vote
 

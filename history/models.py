@@ -38,6 +38,9 @@ class ChangeRecord(models.Model):
     )
     action = models.CharField(max_length=20, choices=Action.choices)
     changes = models.JSONField(default=dict, blank=True)
+    # A vote cast or changed: it alters a tally and who still has to vote, nothing else — the
+    # Kompass-Check and the overview's figures keep what they computed across it (kompass.kept).
+    ballot = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
@@ -46,6 +49,8 @@ class ChangeRecord(models.Model):
             models.Index(fields=["content_type", "object_id", "-created_at"]),
             # The latest change of a co-production: the stamp of its data (Kompass-Check).
             models.Index(fields=["coproduction", "-id"], name="history_latest_change"),
+            # The same without the ballots: the stamp of what the Kompass-Check reads.
+            models.Index(fields=["coproduction", "ballot", "-id"], name="history_latest_data"),
         ]
 
     def __str__(self):

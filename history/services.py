@@ -59,7 +59,9 @@ def diff(before: dict, after: dict) -> dict:
 CHANGE_CHECKS: list = []
 
 
-def record_change(*, actor, item: models.Model, action: str, changes: dict | None = None):
+def record_change(
+    *, actor, item: models.Model, action: str, changes: dict | None = None, ballot: bool = False
+):
     coproduction_id = item.coproduction_id if hasattr(item, "coproduction_id") else item.pk
     for check in CHANGE_CHECKS:
         check(coproduction_id=coproduction_id, item=item, changes=changes or {})
@@ -75,6 +77,7 @@ def record_change(*, actor, item: models.Model, action: str, changes: dict | Non
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         action=action,
         changes=changes or {},
+        ballot=ballot,
     )
     # In the same transaction: whatever mirrors items (the Werkstatt search) follows the change.
     change_recorded.send(sender=type(item), item=item, action=action)

@@ -105,7 +105,7 @@ def report_for(viewer, coproduction) -> Report:
     depends on the viewer only through what they may see and do — their side and access — so
     members of one side with the same access share it."""
     parts = ("report", viewer.side, viewer.membership.access, viewer.ended)
-    return kept(coproduction, parts, lambda: run(viewer, coproduction))
+    return kept(coproduction, parts, lambda: run(viewer, coproduction), ballots=False)
 
 
 def finding_for(viewer, coproduction, rule_id: str) -> Finding | None:

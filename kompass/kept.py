@@ -9,7 +9,11 @@ closed). Each process keeps its own; with several app servers the stamp still co
 one database, so none shows what is older than the data it was asked about.
 
 Only what depends on recorded changes alone may be kept: answers to a scheduling poll or a
-reflection round and invitations record no change of their own, so they are always read fresh."""
+reflection round and invitations record no change of their own, so they are always read fresh.
+A vote is recorded as a ballot (``ChangeRecord.ballot``): what never reads votes — the
+Kompass-Check, the overview's figures — is kept across ballots (``ballots=False``), so a
+co-production voting every few seconds does not run the Check again after each vote;
+``tests/kompass/test_kept_reports.py`` fails if either starts to read them."""
 
 import threading
 import time
@@ -28,8 +32,9 @@ _lock = threading.Lock()
 STAMP_WINDOW = 50
 
 
-def stamp(coproduction) -> tuple:
-    """The state of the co-production's data, read once per request (kept on the instance).
+def stamp(coproduction, *, ballots: bool) -> tuple:
+    """The state of the co-production's data, read once per request (kept on the instance);
+    without ``ballots``, the state of everything but the votes.
 
     The ids of its latest recorded changes, not only the latest one: on PostgreSQL an id is
     drawn from a sequence when the entry is written, not when its transaction commits, so a
@@ -38,21 +43,21 @@ def stamp(coproduction) -> tuple:
     the top (only the changes written meanwhile are above it), so a bounded window sees it and
     the read stays the same however long the history grows. Entries are never deleted (only
     with their co-production)."""
-    if not hasattr(coproduction, "_kept_stamp"):
-        latest = (
-            ChangeRecord.objects.filter(coproduction_id=coproduction.pk)
-            .order_by("-id")
-            .values_list("id", flat=True)[:STAMP_WINDOW]
-        )
-        coproduction._kept_stamp = (coproduction.pk, coproduction.created_at, tuple(latest))
-    return coproduction._kept_stamp
+    stamps = coproduction.__dict__.setdefault("_kept_stamps", {})
+    if ballots not in stamps:
+        changes = ChangeRecord.objects.filter(coproduction_id=coproduction.pk)
+        if not ballots:
+            changes = changes.filter(ballot=False)
+        latest = changes.order_by("-id").values_list("id", flat=True)[:STAMP_WINDOW]
+        stamps[ballots] = (coproduction.pk, coproduction.created_at, ballots, tuple(latest))
+    return stamps[ballots]
 
 
-def kept(coproduction, parts: tuple, compute: Callable):
+def kept(coproduction, parts: tuple, compute: Callable, *, ballots: bool):
     """``compute()`` as of the co-production's current stamp; ``parts`` name what is kept and
-    for whom — everything the result depends on besides the data (a side, an access, a member).
-    Callers never change what they get: it is shared."""
-    key = (stamp(coproduction), parts)
+    for whom — everything the result depends on besides the data (a side, an access, a member);
+    ``ballots`` says whether it reads votes. Callers never change what they get: it is shared."""
+    key = (stamp(coproduction, ballots=ballots), parts)
     now = time.monotonic()
     with _lock:
         entry = _entries.get(key)

@@ -73,7 +73,12 @@ def _figures(viewer, coproduction) -> dict:
 
 def _overview(request, coproduction, viewer, posted=None):
     report = check.report_for(viewer, coproduction)
-    figures = kept(coproduction, ("figures", viewer.side), lambda: _figures(viewer, coproduction))
+    figures = kept(
+        coproduction,
+        ("figures", viewer.side),
+        lambda: _figures(viewer, coproduction),
+        ballots=False,
+    )
     waiting = waiting_on_overview(viewer, coproduction)
     _ballots(viewer, waiting.votes, posted)
     context = {

@@ -163,7 +163,7 @@ def waiting_on_overview(viewer, coproduction) -> Waiting:
     if viewer.ended:
         return waiting_for(viewer, now=now)
     parts = ("waiting", viewer.membership.pk, viewer.membership.access)
-    recorded = kept(coproduction, parts, lambda: _recorded_parts(viewer, now))
+    recorded = kept(coproduction, parts, lambda: _recorded_parts(viewer, now), ballots=True)
     return Waiting(
         # Copies: the overview puts a ballot beside each vote, and the kept list is shared.
         votes=[copy(decision) for decision in recorded["votes"] if decision.closes_at >= now],

@@ -105,3 +105,55 @@ def test_what_waits_follows_answers_that_record_no_change(client, db):
         membership=membership, poll=poll, answers={d.pk: "yes" for d in poll.dates.all()}
     )
     assert f"/treffen/umfragen/{poll.pk}/" not in client.get(url, secure=True).content.decode()
+
+
+def test_a_vote_leaves_the_report_kept_and_the_list_of_votes_fresh(client, db, runs):
+    """People vote every few seconds while a vote runs: a ballot changes a tally and who still
+    has to vote, which the Check never reads — the report stays, "Was wartet" follows."""
+    from decisions import tallies, voting
+    from decisions.models import Decision
+    from demo.build import create_demo
+    from tests.factories import PASSWORD
+    from workspaces.models import Membership
+
+    coproduction = create_demo(PASSWORD)
+    decision = Decision.objects.filter(
+        coproduction=coproduction, status=Decision.Status.VOTING
+    ).first()
+    member = (
+        Membership.objects.filter(coproduction=coproduction, left_at__isnull=True)
+        .exclude(votes__decision=decision)
+        .filter(access__in=[Membership.Access.COORDINATION, Membership.Access.MEMBER])
+        .first()
+    )
+    client.force_login(member.user)
+    url = f"/werkstatt/{coproduction.slug}/"
+    ballot = f"id_vote{decision.pk}_choice"
+    assert ballot in client.get(url, secure=True).content.decode()
+    choice = next(iter(tallies.CHOICES[decision.procedure]))
+    voting.vote_cast(actor=member.user, decision=decision, membership=member, choice=choice)
+    assert ballot not in client.get(url, secure=True).content.decode()
+    assert len(runs) == 1
+
+
+def test_the_check_and_the_figures_never_read_votes(db):
+    """What is kept across ballots (``ballots=False``) must not depend on them."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from decisions.models import Vote
+    from demo.build import create_demo
+    from kompass.views import _figures
+    from tests.factories import PASSWORD
+    from workspaces.models import Membership
+    from workspaces.selectors import viewer_for
+
+    coproduction = create_demo(PASSWORD)
+    assert Vote.objects.filter(decision__coproduction=coproduction).exists()
+    for membership in Membership.objects.filter(coproduction=coproduction):
+        viewer = viewer_for(membership.user, coproduction)
+        with CaptureQueriesContext(connection) as queries:
+            check.run(viewer, coproduction)
+            _figures(viewer, coproduction)
+        read = " ".join(q["sql"] for q in queries.captured_queries)
+        assert Vote._meta.db_table not in read
