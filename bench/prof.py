@@ -1,12 +1,14 @@
 """Profile Werkstatt pages on the bench's levels, for finding where a page spends its time.
 
     .venv/bin/python bench/prof.py [--levels small,large] [--rounds 7] [--profile] [--sql]
-        [--filter REGEX] PATH ...
+        [--filter REGEX] [--fresh] PATH ...
 
 PATH is relative to the co-production, as in ``bench/run.py`` ("" for the overview,
 "ziele/{joint}/" with the ids of ``werkstatt_ids``). For each level it prints the median CPU
 time, the ratio to a minimal view, the queries and the bytes; ``--sql`` lists the queries,
-``--profile`` adds cProfile's cumulative view (``--filter`` narrows it, e.g. "main/goals").
+``--profile`` adds cProfile's cumulative view (``--filter`` narrows it, e.g. "main/goals");
+``--fresh`` forgets what the overview and the Check keep before each request (the first visit
+after a change, as the bench's rows "(frisch)").
 Each run builds its levels in a throwaway SQLite file through the services (small about 15 s
 of CPU, large about 2 minutes, xl about 20)."""
 
@@ -28,6 +30,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from demo.build import add_large, create_demo  # noqa: E402
+from kompass import kept  # noqa: E402
 
 
 @override_settings(ROOT_URLCONF="bench.urls", ALLOWED_HOSTS=["testserver"])
@@ -53,6 +56,8 @@ def main(args) -> None:
             htmx = {"HTTP_HX_REQUEST": "true"} if "auswahl" in path else {}
 
             def request(url=url, htmx=htmx):
+                if args.fresh:
+                    kept.forget_all()
                 response = client.get(url, secure=True, **htmx)
                 assert response.status_code == 200, (url, response.status_code)
                 return response
@@ -86,5 +91,6 @@ if __name__ == "__main__":
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--sql", action="store_true")
     parser.add_argument("--filter", default="")
+    parser.add_argument("--fresh", action="store_true")
     parser.add_argument("paths", nargs="+")
     main(parser.parse_args())
