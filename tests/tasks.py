@@ -7,6 +7,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from workspaces.management.commands.db_worker import give_up
+
 WORKER = "django_tasks_db.management.commands.db_worker"
 
 
@@ -43,3 +45,12 @@ def scheduled(task_name: str) -> list[DBTaskResult]:
 def make_due(results) -> None:
     """Let time pass: the given waiting tasks are due now."""
     DBTaskResult.objects.filter(pk__in=[r.pk for r in results]).update(run_after=timezone.now())
+
+
+def give_up_every_mail(error: BaseException) -> int:
+    """As if the worker's last attempt at every queued mail had failed with ``error``: each
+    goes the way such a failure goes (``db_worker.give_up``). Returns how many."""
+    results = list(DBTaskResult.objects.filter(mailing__isnull=False))
+    for result in results:
+        give_up(result, error)
+    return len(results)

@@ -317,7 +317,11 @@ class Invitation(models.Model):
 
 class Mailing(models.Model):
     """One mail task that a committed change queued, and what it is about — so that a mail
-    that could not be delivered shows up next to its item ("nicht zugestellt")."""
+    that could not be delivered shows up next to its item ("nicht zugestellt").
+
+    ``failed_at`` is set when the worker gives the task up for good (``db_worker.give_up``,
+    the only place that sets it): the list of undelivered mails reads its own few rows
+    through an index instead of joining every mail of the co-production to its task."""
 
     task = models.OneToOneField(
         "django_tasks_database.DBTaskResult", on_delete=models.CASCADE, related_name="mailing"
@@ -332,6 +336,18 @@ class Mailing(models.Model):
     item_id = models.PositiveBigIntegerField()
     link = models.CharField(max_length=200)  # the item's page, shown if the mail fails
     created_at = models.DateTimeField(auto_now_add=True)
+    failed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            # Only the failed mails, newest first per co-production: the index stays as
+            # small as the list it serves, however many mails were delivered.
+            models.Index(
+                fields=["coproduction", "failed_at", "id"],
+                condition=models.Q(failed_at__isnull=False),
+                name="mailing_failed_idx",
+            )
+        ]
 
     def __str__(self):
         return self.kind

@@ -93,12 +93,13 @@ class Undelivered:
 
 
 def undelivered_mails(viewer: Viewer) -> list[Undelivered]:
-    """Failed mails about items the viewer may see, newest first: a side-only item's mail
-    shows only on its own side."""
+    """Mails the worker gave up on, about items the viewer may see, newest first: a side-only
+    item's mail shows only on its own side. Read through the index of failed mails alone,
+    however many were delivered; the task is joined only for the reason."""
     failed = list(
-        Mailing.objects.filter(coproduction_id=viewer.coproduction_id, task__status="FAILED")
+        Mailing.objects.filter(coproduction_id=viewer.coproduction_id, failed_at__isnull=False)
         .select_related("task")
-        .order_by("-task__finished_at", "-pk")
+        .order_by("-failed_at", "-pk")
     )
     ids_by_type: dict[int, list[int]] = {}
     for mailing in failed:
@@ -115,7 +116,7 @@ def undelivered_mails(viewer: Viewer) -> list[Undelivered]:
             kind=mailing.kind,
             item=visible[key],
             link=mailing.link,
-            failed_at=mailing.task.finished_at,
+            failed_at=mailing.failed_at,
             reason=failure_reason(mailing.task),
         )
         for mailing in failed

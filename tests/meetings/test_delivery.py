@@ -12,7 +12,7 @@ from django_tasks_db.models import DBTaskResult
 
 from tests.factories import make_user, viewer_of
 from tests.smtp_server import smtp_server
-from workspaces.models import Coproduction, Delivery
+from workspaces.models import Coproduction, Delivery, Mailing
 from workspaces.visibility import visible_among
 
 from ..tasks import make_due, run_due_tasks, scheduled
@@ -71,7 +71,15 @@ def test_running_a_finished_task_again_sends_nothing_twice(reminder, settings):
     assert len(mail.outbox) == 3
 
 
-def test_a_task_abandoned_too_often_fails_and_the_operator_reads_it(reminder, settings, caplog):
+def undelivered_on_the_members_page(client, user, coproduction) -> str:
+    client.force_login(user)
+    page = client.get(f"/werkstatt/{coproduction.slug}/mitglieder/", secure=True)
+    return page.content.decode()
+
+
+def test_a_task_abandoned_too_often_fails_and_the_operator_and_coordination_read_it(
+    client, reminder, coproduction, coordinator, settings, caplog
+):
     settings.TASK_WORKER_TIMEOUT = 60
     DBTaskResult.objects.filter(pk=reminder.pk).update(
         status="RUNNING",
@@ -84,6 +92,9 @@ def test_a_task_abandoned_too_often_fails_and_the_operator_reads_it(reminder, se
     assert reminder.status == "FAILED" and "WorkerVanished" in reminder.exception_class_path
     assert mail.outbox == []
     assert str(reminder.pk) in caplog.text and "given up" in caplog.text
+    assert Mailing.objects.get(task=reminder).failed_at == reminder.finished_at
+    members = undelivered_on_the_members_page(client, coordinator, coproduction)
+    assert "1 E-Mail nicht zugestellt" in members
 
 
 def test_a_line_break_in_a_title_makes_a_one_line_subject(coproduction, coordinator, civil_member):
@@ -139,15 +150,42 @@ def test_the_coordination_sees_a_mail_given_up_as_not_delivered_with_the_reason(
     client, reminder, coproduction, coordinator, admin_member, settings
 ):
     fail_for_good(settings)
-    client.force_login(coordinator)
-    slug = coproduction.slug
-    members = client.get(f"/werkstatt/{slug}/mitglieder/", secure=True).content.decode()
+    reminder.refresh_from_db()
+    assert reminder.status == "FAILED"
+    assert Mailing.objects.get(task=reminder).failed_at == reminder.finished_at
+    members = undelivered_on_the_members_page(client, coordinator, coproduction)
     assert "1 E-Mail nicht zugestellt" in members
+    slug = coproduction.slug
     page = client.get(f"/werkstatt/{slug}/nicht-zugestellt/", secure=True).content.decode()
     assert "nicht zugestellt:</strong> Erinnerung an das Treffen" in page
     assert ">Plenum</a>" in page and "ConnectionRefusedError" in page
     client.force_login(admin_member.user)
     assert client.get(f"/werkstatt/{slug}/nicht-zugestellt/", secure=True).status_code == 403
+
+
+def test_a_mail_that_fails_and_goes_out_when_tried_again_is_never_shown_as_not_delivered(
+    client, reminder, coproduction, coordinator, admin_member, settings
+):
+    settings.TASK_ATTEMPTS = 2
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 5
+    run_due_tasks(may_fail=True)
+    reminder.refresh_from_db()
+    assert reminder.status == "READY", "the first attempt failed; a second one is planned"
+    assert Mailing.objects.get(task=reminder).failed_at is None
+    assert "nicht zugestellt" not in undelivered_on_the_members_page(
+        client, coordinator, coproduction
+    )
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    make_due([reminder])
+    run_due_tasks()
+    reminder.refresh_from_db()
+    assert reminder.status == "SUCCESSFUL" and sorted(recipients()) == sorted(EVERYONE)
+    assert Mailing.objects.get(task=reminder).failed_at is None
+    assert "nicht zugestellt" not in undelivered_on_the_members_page(
+        client, coordinator, coproduction
+    )
 
 
 def test_a_side_only_items_failed_mail_shows_on_its_own_side_only(

@@ -3,7 +3,7 @@
 django-tasks-db claims a task by marking it RUNNING (under a row lock) and appending its worker
 id; if that worker dies (kill -9, out of memory, a lost machine) nothing looks at the task
 again. This command (found before the library's, as ``workspaces`` comes first in
-INSTALLED_APPS) runs the library's worker with two additions:
+INSTALLED_APPS) runs the library's worker with these additions:
 
 - **Recovery**: a task RUNNING for longer than ``TASK_WORKER_TIMEOUT`` seconds has lost its
   worker and is made READY again, for any worker to take up. Each worker checks at start and
@@ -12,6 +12,9 @@ INSTALLED_APPS) runs the library's worker with two additions:
   each attempt, up to ``TASK_ATTEMPTS`` attempts (counted by the worker ids the library records
   per claim); after the last one it stays FAILED and is logged as an error. A task abandoned
   that often fails too, so a task that kills its worker cannot loop for ever.
+- **Giving up** (``give_up``) is one transaction for both ways a task ends FAILED (its last
+  attempt failed, or it was abandoned too often): the task's failure and its mail's
+  ``Mailing.failed_at``, which the coordination's list of undelivered mails reads.
 
 A task that runs again skips the recipients it has already delivered to (``notify.deliver``).
 """
@@ -20,14 +23,16 @@ import logging
 import threading
 import time
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
-from django.db import close_old_connections, connection
+from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
 from django_tasks_db.management.commands import db_worker as library
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction
 
+from workspaces.models import Mailing
 from workspaces.notify import failure_reason
 
 logger = logging.getLogger("gemeinwerk.tasks")
@@ -35,6 +40,18 @@ logger = logging.getLogger("gemeinwerk.tasks")
 
 class WorkerVanished(Exception):
     """The worker running a task stopped answering (killed or lost) too often."""
+
+
+def give_up(result: DBTaskResult, error: BaseException) -> None:
+    """Fail the task for good and mark its mail, if it is one, as not delivered — in one
+    transaction, so no worker dying in between leaves a FAILED task that the list of
+    undelivered mails misses. The only place that sets ``Mailing.failed_at``: an attempt
+    that is tried again never gets here."""
+    with transaction.atomic():
+        # The library's own set_failed: the worker lets this function take its place on
+        # the result of a last attempt (Worker.run_task).
+        DBTaskResult.set_failed(result, error)
+        Mailing.objects.filter(task_id=result.pk).update(failed_at=result.finished_at)
 
 
 def reclaim_abandoned(backend_name: str) -> int:
@@ -49,7 +66,7 @@ def reclaim_abandoned(backend_name: str) -> int:
         for result in abandoned:
             attempts = len(result.worker_ids)
             if attempts >= settings.TASK_ATTEMPTS:
-                result.set_failed(WorkerVanished(f"{attempts} Worker nacheinander verschwunden"))
+                give_up(result, WorkerVanished(f"{attempts} Worker nacheinander verschwunden"))
                 logger.error(
                     "Task %s (%s) abandoned by its worker for the %d. time: given up",
                     result.pk,
@@ -88,11 +105,16 @@ class Worker(library.Worker):
         connection.close()
 
     def run_task(self, db_task_result: DBTaskResult) -> None:
+        attempts = len(db_task_result.worker_ids)  # this claim included
+        last = attempts >= settings.TASK_ATTEMPTS
+        if last:
+            # The library records a failure through the result's set_failed; on the last
+            # attempt that is give_up, which marks the mail in the same transaction.
+            db_task_result.set_failed = partial(give_up, db_task_result)
         super().run_task(db_task_result)
         if db_task_result.status != "FAILED":
             return
-        attempts = len(db_task_result.worker_ids)
-        if attempts >= settings.TASK_ATTEMPTS:
+        if last:
             logger.error(
                 "Task %s (%s) failed for good after %d attempts: %s",
                 db_task_result.pk,
