@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.utils import timezone
+from django_tasks.signals import task_finished
 from django_tasks_db.models import DBTaskResult
 
 from tests.factories import make_user, viewer_of
@@ -248,3 +249,30 @@ def test_an_ended_co_production_sends_no_meeting_reminder(coproduction, coordina
     make_due(scheduled("remind_meeting"))
     run_due_tasks()
     assert mail.outbox == []
+
+
+class Killed(BaseException):
+    """The worker's process ending where it stands (kill -9 in production)."""
+
+
+def test_a_worker_killed_right_after_a_failed_attempt_leaves_the_task_to_be_tried_again(
+    reminder, settings
+):
+    # The failure and the retry are one write: there is no moment at which the task is
+    # FAILED without a later attempt planned (then it would be neither sent nor listed).
+    settings.TASK_ATTEMPTS, settings.TASK_RETRY_DELAY = 2, 60
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 5
+
+    def die(**kwargs):
+        raise Killed
+
+    task_finished.connect(die)
+    try:
+        with pytest.raises(Killed):
+            run_due_tasks(may_fail=True)
+    finally:
+        task_finished.disconnect(die)
+    reminder.refresh_from_db()
+    assert reminder.status == "READY" and reminder.run_after > timezone.now()
+    assert "ConnectionRefusedError" in reminder.traceback

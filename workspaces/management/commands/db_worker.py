@@ -12,9 +12,12 @@ INSTALLED_APPS) runs the library's worker with these additions:
   each attempt, up to ``TASK_ATTEMPTS`` attempts (counted by the worker ids the library records
   per claim); after the last one it stays FAILED and is logged as an error. A task abandoned
   that often fails too, so a task that kills its worker cannot loop for ever.
-- **Giving up** (``give_up``) is one transaction for both ways a task ends FAILED (its last
-  attempt failed, or it was abandoned too often): the task's failure and its mail's
-  ``Mailing.failed_at``, which the coordination's list of undelivered mails reads.
+- **A failed attempt is one transaction** (``fail_attempt``, which takes the place of the
+  library's ``set_failed``): the error with the task made READY again for later, or — after
+  the last attempt — the task FAILED with its mail's ``Mailing.failed_at``, which the
+  coordination's list of undelivered mails reads (``give_up``, also for a task abandoned too
+  often). No worker dying in between can leave a task FAILED that is neither retried nor
+  listed.
 
 A task that runs again skips the recipients it has already delivered to (``notify.deliver``).
 """
@@ -48,10 +51,41 @@ def give_up(result: DBTaskResult, error: BaseException) -> None:
     undelivered mails misses. The only place that sets ``Mailing.failed_at``: an attempt
     that is tried again never gets here."""
     with transaction.atomic():
-        # The library's own set_failed: the worker lets this function take its place on
-        # the result of a last attempt (Worker.run_task).
-        DBTaskResult.set_failed(result, error)
+        DBTaskResult.set_failed(result, error)  # the library's own
         Mailing.objects.filter(task_id=result.pk).update(failed_at=result.finished_at)
+
+
+def fail_attempt(result: DBTaskResult, error: BaseException) -> None:
+    """What the library's ``set_failed`` does for the worker's tasks: the last attempt gives
+    up; an earlier one records its error and makes the task READY again after a delay — in one
+    transaction, so the task is never left FAILED without being tried again."""
+    attempts = len(result.worker_ids)  # this claim included
+    if attempts >= settings.TASK_ATTEMPTS:
+        give_up(result, error)
+        logger.error(
+            "Task %s (%s) failed for good after %d attempts: %s",
+            result.pk,
+            result.task_path,
+            attempts,
+            failure_reason(result),
+        )
+        return
+    delay = timedelta(seconds=settings.TASK_RETRY_DELAY * 2 ** (attempts - 1))
+    with transaction.atomic():
+        DBTaskResult.set_failed(result, error)
+        result.status = "READY"
+        result.run_after = timezone.now() + delay
+        result.finished_at = None
+        result.save(update_fields=["status", "run_after", "finished_at"])
+    logger.warning(
+        "Task %s (%s) failed (attempt %d of %d), again in %s: %s",
+        result.pk,
+        result.task_path,
+        attempts,
+        settings.TASK_ATTEMPTS,
+        delay,
+        failure_reason(result),
+    )
 
 
 def reclaim_abandoned(backend_name: str) -> int:
@@ -105,37 +139,9 @@ class Worker(library.Worker):
         connection.close()
 
     def run_task(self, db_task_result: DBTaskResult) -> None:
-        attempts = len(db_task_result.worker_ids)  # this claim included
-        last = attempts >= settings.TASK_ATTEMPTS
-        if last:
-            # The library records a failure through the result's set_failed; on the last
-            # attempt that is give_up, which marks the mail in the same transaction.
-            db_task_result.set_failed = partial(give_up, db_task_result)
+        # The library records a failure through the result's set_failed.
+        db_task_result.set_failed = partial(fail_attempt, db_task_result)
         super().run_task(db_task_result)
-        if db_task_result.status != "FAILED":
-            return
-        if last:
-            logger.error(
-                "Task %s (%s) failed for good after %d attempts: %s",
-                db_task_result.pk,
-                db_task_result.task_path,
-                attempts,
-                failure_reason(db_task_result),
-            )
-            return
-        delay = timedelta(seconds=settings.TASK_RETRY_DELAY * 2 ** (attempts - 1))
-        DBTaskResult.objects.filter(pk=db_task_result.pk, status="FAILED").update(
-            status="READY", run_after=timezone.now() + delay, finished_at=None
-        )
-        logger.warning(
-            "Task %s (%s) failed (attempt %d of %d), again in %s: %s",
-            db_task_result.pk,
-            db_task_result.task_path,
-            attempts,
-            settings.TASK_ATTEMPTS,
-            delay,
-            failure_reason(db_task_result),
-        )
 
 
 class Command(library.Command):
