@@ -7,6 +7,7 @@ from allauth.mfa.models import Authenticator
 from django.db.models import Count, Q
 
 from accounts.names import display_name
+from accounts.sections import Memberships, sections_of
 from history.models import ChangeRecord
 from workspaces.models import Invitation, Membership
 
@@ -69,11 +70,14 @@ def sole_coordinations(user) -> list[str]:
 def personal_data(user, *, latest_changes: int | None = None) -> dict:
     """Everything Gemeinwerk stores about the person, without secrets and without other people.
 
-    A fixed number of queries, however long the person's history; ``latest_changes`` keeps
-    only the newest of the recorded changes (for the page; the download has them all).
+    A fixed number of queries, however long the person's history (one or two per section of
+    ``accounts.sections``); ``latest_changes`` keeps only the newest of the recorded changes
+    and of each section's rows (for the page; the download has them all).
     """
     addresses = EmailAddress.objects.filter(user=user).order_by("-primary", "email")
-    memberships = Membership.objects.filter(user=user).select_related("coproduction", "partner")
+    memberships = Memberships(
+        user, Membership.objects.filter(user=user).select_related("coproduction", "partner")
+    )
     invitations = Invitation.objects.filter(email__in=verified_addresses(user)).select_related(
         "coproduction", "partner"
     )
@@ -120,6 +124,8 @@ def personal_data(user, *, latest_changes: int | None = None) -> dict:
             }
             for m in memberships
         ],
+        # What the feature apps store about the person through these memberships.
+        "sections": sections_of(user, memberships, latest=latest_changes),
         "invitations": [
             {
                 "coproduction": i.coproduction.name,

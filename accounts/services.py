@@ -1,12 +1,20 @@
 """Writes of the accounts app: the person's own name and the deletion of their account."""
 
+import json
+from functools import reduce
+from operator import or_
+
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
 
-from accounts.names import FORMER_MEMBER
+from accounts.names import FORMER_MEMBER, display_name, without_name
+from accounts.sections import Memberships, forget
 from accounts.selectors import sole_coordinations, verified_addresses
 from history.models import ChangeRecord
-from workspaces.models import Invitation, Membership
+from workspaces.models import Delivery, Invitation, Membership
 from workspaces.services import WorkspaceError, membership_leave
 
 # What a membership says about the person; it goes with the account (DSGVO Art. 17).
@@ -39,6 +47,8 @@ def account_delete(*, user) -> None:
             "bitte erst an ein anderes Mitglied ab; danach könnt ihr euer Konto löschen."
         )
     memberships = list(Membership.objects.filter(user=user).select_related("coproduction"))
+    name = display_name(user)
+    addresses = {user.email.lower(), *verified_addresses(user)}
     for membership in memberships:
         # An ended co-production is an archive that changes no more: the membership stays
         # there as it ended, its person "ehemaliges Mitglied" once the account is gone.
@@ -49,7 +59,14 @@ def account_delete(*, user) -> None:
                 raise AccountError(str(error)) from error
     Membership.objects.filter(user=user).update(availability="", role_conflicts="")
     _anonymise_membership_history([m.pk for m in memberships])
+    _anonymise_name_in_history(memberships, name)
+    forget(Memberships(user, memberships), name)
     Invitation.objects.filter(email__in=verified_addresses(user)).delete()
+    # Which mails reached the person keeps a task from sending one twice; without the
+    # account no task addresses them again.
+    Delivery.objects.filter(
+        reduce(or_, (Q(recipient__iexact=address) for address in addresses))
+    ).delete()
     user.delete()
 
 
@@ -66,3 +83,58 @@ def _anonymise_membership_history(membership_ids: list[int]) -> None:
         for name in PERSONAL_MEMBERSHIP_FIELDS:
             record.changes.pop(name, None)
     ChangeRecord.objects.bulk_update(records, ["object_label", "changes"])
+
+
+def _items_pointing_at(membership_ids: list[int]) -> set[tuple[int, int]]:
+    """(content type, pk) of every item whose foreign key names one of the memberships — a
+    goal's steward, a handover's leaving person —, found through the models, since accounts
+    may not import the feature apps."""
+    found = set()
+    for model in apps.get_models():
+        links = [
+            f.name
+            for f in model._meta.get_fields()
+            if f.many_to_one and f.related_model is Membership and not f.auto_created
+        ]
+        if not links:
+            continue
+        content_type = ContentType.objects.get_for_model(model)
+        pointing = Q()
+        for link in links:
+            pointing |= Q(**{f"{link}__in": membership_ids})
+        for pk in model._default_manager.filter(pointing).values_list("pk", flat=True):
+            found.add((content_type.pk, pk))
+    return found
+
+
+def _anonymise_name_in_history(memberships: list, name: str) -> None:
+    """History entries of other items carry the person's name where an item pointed at them
+    (a goal's steward, a milestone's responsible person, a handover, a vote): it goes with
+    the account. Certain mentions only — a value that is the name, the name in a key
+    ("Stimme von …"), in the label of an item that points at one of the memberships —, so
+    that someone else's title merely containing it stays. Another member of the same name is
+    made anonymous too in these places, which the history cannot tell apart; a name the
+    person used before their current one is not known any more."""
+    if not memberships:
+        return
+    membership_ids = [m.pk for m in memberships]
+    # Stored JSON may escape umlauts (SQLite) or not (PostgreSQL).
+    forms = {name, json.dumps(name)[1:-1]}
+    mentions = Q()
+    for form in forms:
+        mentions |= Q(as_text__contains=form)
+    records = (
+        ChangeRecord.objects.filter(coproduction_id__in={m.coproduction_id for m in memberships})
+        .annotate(as_text=Cast("changes", TextField()))
+        .filter(mentions | Q(object_label__contains=name))
+    )
+    pointing = _items_pointing_at(membership_ids)
+    changed = []
+    for record in records:
+        before = (record.object_label, record.changes)
+        if (record.content_type_id, record.object_id) in pointing:
+            record.object_label = without_name(record.object_label, name, within=True)
+        record.changes = without_name(record.changes, name)
+        if (record.object_label, record.changes) != before:
+            changed.append(record)
+    ChangeRecord.objects.bulk_update(changed, ["object_label", "changes"])

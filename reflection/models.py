@@ -120,7 +120,8 @@ class ReflectionRound(VisibleItem):
 class Response(models.Model):
     """Antwort — one member's answers to one round. ``membership`` exists only so that each
     member answers once and can change their answers while the round runs; no page, export,
-    mail or history entry ever reads it, and closing the round erases it. ``side`` is kept:
+    mail or history entry ever reads it — but the member's own answer form and their own data
+    page (``reflection/personal_data.py``) —, and closing the round erases it. ``side`` is kept:
     results are shown per side (for groups of at least three). No time is stored, so the order
     of answers cannot be matched with who was online when."""
 

@@ -1,6 +1,7 @@
 """Nobody learns who answered what: crawl every page, download and mail of the demo as each
-demo user — a comment of a group too small to be shown, and the answers of a round still
-running, appear nowhere; no page names a member next to a comment."""
+demo user — a comment of a group too small to be shown appears nowhere, and the answers of a
+round still running nowhere but on the person's own answer form and data page; no page names
+a member next to a comment."""
 
 from datetime import timedelta
 
@@ -48,7 +49,9 @@ def _rounds():
         closes_on=today + timedelta(days=10),
     )
     for member in members.values():
-        services.response_save(membership=member, round_=running, answers=answers(2, RUNNING))
+        services.response_save(
+            membership=member, round_=running, answers=answers(2, f"{RUNNING} #{member.pk}")
+        )
     return small, running
 
 
@@ -68,11 +71,18 @@ def test_no_page_download_or_mail_tells_who_answered_what(client, email):
     mails = [m.body + m.subject for m in mail.outbox]
     everything = "\n".join([*pages.values(), *exports.values(), *mails])
     assert LONE not in everything
-    assert RUNNING not in everything.replace(
-        # Only the person themself sees their own answer, on their answer form.
-        pages.get(f"/werkstatt/{SLUG}/reflexion/{running.pk}/antworten/", ""),
-        "",
-    )
+    others = Membership.objects.filter(coproduction__slug=SLUG).exclude(pk=member.pk)
+    assert RUNNING in everything, "the person's own answers are read"
+    assert not [o.pk for o in others if f"{RUNNING} #{o.pk}" in everything]
+    # Only the person themself sees their own answers: on their answer form and among the
+    # data stored about them (DSGVO Art. 15).
+    own = [
+        f"/werkstatt/{SLUG}/reflexion/{running.pk}/antworten/",
+        "/konto/daten/",
+        "/konto/daten.json",
+    ]
+    elsewhere = [text for url, text in [*pages.items(), *exports.items()] if url not in own]
+    assert RUNNING not in "\n".join([*elsewhere, *mails])
     # The demo's rounds show comments of groups of three, without a name beside them.
     demo_round = ReflectionRound.objects.get(title="Reflexion nach dem ersten Halbjahr")
     shown = pages[f"/werkstatt/{SLUG}/reflexion/{demo_round.pk}/"]
