@@ -111,8 +111,9 @@ def _anonymise_name_in_history(memberships: list, name: str) -> None:
     """History entries of other items carry the person's name where an item pointed at them
     (a goal's steward, a milestone's responsible person, a handover, a vote): it goes with
     the account. Certain mentions only — a value that is the name, the name in a key
-    ("Stimme von …"), in the label of an item that points at one of the memberships —, so
-    that someone else's title merely containing it stays. Another member of the same name is
+    ("Stimme von …"), in the label of an item that points at one of the memberships or was
+    recorded with the name (deleted since) —, so that someone else's title merely containing
+    it stays. Another member of the same name is
     made anonymous too in these places, which the history cannot tell apart; a name the
     person used before their current one is not known any more."""
     if not memberships:
@@ -128,11 +129,18 @@ def _anonymise_name_in_history(memberships: list, name: str) -> None:
         .annotate(as_text=Cast("changes", TextField()))
         .filter(mentions | Q(object_label__contains=name))
     )
-    pointing = _items_pointing_at(membership_ids)
+    records = list(records)
+    # Items that name the person: pointing at a membership now, or recorded with the name as
+    # a value once (a handover deleted since, a goal whose steward changed).
+    naming = _items_pointing_at(membership_ids) | {
+        (r.content_type_id, r.object_id)
+        for r in records
+        if without_name(r.changes, name) != r.changes
+    }
     changed = []
     for record in records:
         before = (record.object_label, record.changes)
-        if (record.content_type_id, record.object_id) in pointing:
+        if (record.content_type_id, record.object_id) in naming:
             record.object_label = without_name(record.object_label, name, within=True)
         record.changes = without_name(record.changes, name)
         if (record.object_label, record.changes) != before:

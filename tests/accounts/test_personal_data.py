@@ -477,6 +477,10 @@ def test_deleting_the_account_removes_the_name_from_the_history_and_tallies_of_o
     handovers.handover_create(
         actor=coordinator, coproduction=coproduction, leaving=ada, successor=konrad, owner_side=""
     )
+    gone = handovers.handover_create(
+        actor=coordinator, coproduction=coproduction, leaving=konrad, successor=ada, owner_side=""
+    )
+    handovers.handover_delete(actor=coordinator, handover=gone, expected_version=gone.version)
     vetoed = draft(coproduction, coordinator)
     open_vote(vetoed, coordinator, consultation_override="Die Frist ist vereinbart kürzer.")
     voting.vote_cast(
@@ -496,6 +500,10 @@ def test_deleting_the_account_removes_the_name_from_the_history_and_tallies_of_o
     assert "Ada Lovelace" not in json.dumps(vetoed.tally, ensure_ascii=False)
     assert "ehemaliges Mitglied" in json.dumps(vetoed.tally, ensure_ascii=False)
     assert any("Übergabe von ehemaliges Mitglied an Konrad Koordination" in t for t in texts)
+    deleted = records.get(
+        content_type__model="handover", object_id=gone.pk, action=ChangeRecord.Action.DELETED
+    )
+    assert deleted.object_label == "Übergabe von Konrad Koordination an ehemaliges Mitglied"
     assert any('"Stimme von ehemaliges Mitglied"' in t for t in texts)
     # Someone else's item that merely contains the name keeps its title.
     assert any(r.object_label == "Ada Lovelace Preis ausloben" for r in records)
