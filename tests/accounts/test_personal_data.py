@@ -402,7 +402,6 @@ def test_the_page_shows_the_newest_rows_of_a_long_section_and_the_download_all(
 NOT_IN_THE_EXPORT = {
     "workspaces.Membership.user": "the memberships themselves, listed by accounts",
     "reflection.Response.membership": "read through its answers (reflection.answers)",
-    "kompass.DigestState.membership": "kompass belongs to the lead: a section is still to add",
     "history.ChangeRecord.actor": "the person's recorded changes, listed by accounts",
     "workspaces.Invitation.invited_by": "names another person's address: not the person's data",
 }
@@ -532,3 +531,24 @@ def test_deleting_the_account_forgets_which_mails_reached_the_person(client, cop
 
     assert rows == [[coproduction.name, "Einladung", "carla@example.org", rows[0][3]]]
     assert list(Delivery.objects.values_list("recipient", flat=True)) == ["dora@example.org"]
+
+
+def test_the_weekly_digest_shows_when_it_went_out_and_how_many_points_it_named(
+    client, coproduction, ada
+):
+    from kompass.models import DigestState
+
+    DigestState.objects.create(
+        membership=ada, sent_at=timezone.now(), findings=["goals.steward:1", "structures.body:2"]
+    )
+    (row,) = section(download(client, ada.user), "kompass.digests")["rows"]
+    assert row[0] == coproduction.name and row[2] == 2
+    assert "Eure wöchentliche Zusammenfassung" in page(client, ada.user)
+
+
+def test_deleting_the_account_deletes_what_the_last_digest_named(coproduction, ada):
+    from kompass.models import DigestState
+
+    DigestState.objects.create(membership=ada, sent_at=timezone.now(), findings=["a:1"])
+    account_delete(user=ada.user)
+    assert not DigestState.objects.filter(membership=ada).exists()
