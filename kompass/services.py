@@ -2,11 +2,9 @@
 
 from django.db import transaction
 
-from history.models import ChangeRecord
-from history.services import record_change
 from kompass import check
 from kompass.models import SetAside
-from workspaces.services import WorkspaceError, create_recorded
+from workspaces.services import WorkspaceError, create_recorded, delete_recorded
 from workspaces.visibility import Visibility
 
 REASON_MAX = 2000
@@ -46,11 +44,6 @@ def finding_set_aside(*, actor, viewer, coproduction, rule_id: str, reason: str)
 
 @transaction.atomic
 def set_aside_withdraw(*, actor, set_aside: SetAside) -> None:
-    """The finding is open again."""
-    record_change(
-        actor=actor,
-        item=set_aside,
-        action=ChangeRecord.Action.DELETED,
-        changes={"reason": [set_aside.reason, None]},
-    )
-    set_aside.delete()
+    """The finding is open again. A set-aside is never edited, so there is no version to
+    compare: whoever withdraws it sees its one state."""
+    delete_recorded(actor, set_aside, None)

@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from decisions.models import Decision
 from goals.models import Milestone
+from history.models import ChangeRecord
+from history.services import history_for
 from kompass import check, kept, services
 from kompass.models import SetAside
 from meetings.models import Meeting
@@ -111,6 +113,25 @@ def test_a_set_aside_finding_comes_back_when_its_state_changes(world):
     assert "goals.steward" in {f.rule.id for f in check.run(viewer, coproduction).set_aside}
     make_goal(coproduction, title="Zweites gemeinsames Ziel")
     assert "goals.steward" in {f.rule.id for f in check.run(viewer, coproduction).open}
+
+
+def test_setting_aside_and_reopening_are_recorded_in_the_history(world, client):
+    coproduction, civil_user, _ = world
+    client.force_login(civil_user)
+    base = f"/werkstatt/{coproduction.slug}/kompass/"
+    reason = "Wir warten auf die Mitgliederversammlung."
+    client.post(f"{base}goals.own-drafts/bewusst-offen/", {"reason": reason}, secure=True)
+    row = SetAside.objects.get()
+    created = history_for(row).get()
+    assert (created.action, created.actor) == (ChangeRecord.Action.CREATED, civil_user)
+    assert created.changes["reason"] == [None, reason]
+    assert reason in client.get(base, secure=True).content.decode()
+
+    client.post(f"{base}bewusst-offen/{row.pk}/aufheben/", secure=True)
+    assert not SetAside.objects.exists()
+    assert history_for(row).filter(action=ChangeRecord.Action.DELETED).exists()
+    viewer = viewer_for(civil_user, coproduction)
+    assert "goals.own-drafts" in {f.rule.id for f in check.run(viewer, coproduction).open}
 
 
 def test_a_finding_cannot_be_set_aside_without_a_reason_or_once_settled(world):
