@@ -1,5 +1,5 @@
-"""Crawl every page as each demo user: no side-only text of the other side ever appears, and
-every Werkstatt page links the guide cards it rests on."""
+"""Crawl every page as each demo user: every page answers, no side-only text of the other side
+ever appears, and every Werkstatt page links the guide cards it rests on."""
 
 import io
 import re
@@ -106,15 +106,22 @@ def export_text(response) -> str:
 
 
 def crawl(
-    client, start: str, prefixes=("/werkstatt/", "/konto/"), exports: dict | None = None
+    client,
+    start: str,
+    prefixes=("/werkstatt/", "/konto/"),
+    exports: dict | None = None,
+    statuses: dict | None = None,
 ) -> dict[str, str]:
-    """HTML of every page reachable from ``start``; the text of downloads goes to ``exports``."""
+    """HTML of every page reachable from ``start``; the text of downloads goes to ``exports``,
+    what each address answered to ``statuses`` (the status, and where a redirect leads)."""
     pages, queue = {}, [start]
     while queue and len(pages) < MAX_PAGES:
         url = queue.pop(0)
         if url in pages:
             continue
         response = client.get(url, secure=True)
+        if statuses is not None:
+            statuses[url] = (response.status_code, response.get("Location", ""))
         if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
             pages[url] = ""
             if exports is not None and response.status_code == 200:
@@ -144,8 +151,17 @@ def test_no_page_shows_the_other_sides_private_work(client, email):
         user__email=email, coproduction__slug=SLUG
     )
     client.force_login(membership.user)
-    exports = {}
-    pages = crawl(client, f"/werkstatt/{SLUG}/", exports=exports)
+    exports, statuses = {}, {}
+    pages = crawl(client, f"/werkstatt/{SLUG}/", exports=exports, statuses=statuses)
+    # Every link a demo user is offered answers: a page or a download — or, where the domain
+    # refuses (a body that decisions name is not deleted), a way back to the item with the reason.
+    broken = {
+        url: answer
+        for url, answer in statuses.items()
+        if answer[0] != 200
+        and not (answer[0] == 302 and answer[1].startswith(f"/werkstatt/{SLUG}/"))
+    }
+    assert not broken, f"{email} was offered links that do not answer: {broken}"
     assert [u for u in exports if u.endswith(".docx")], "meeting and decision exports are read"
     assert [u for u in exports if u.endswith(".csv")], "the Beschlussbuch CSV is read"
     html = "\n".join([*pages.values(), *exports.values()])
@@ -191,7 +207,9 @@ def test_the_public_pages_and_feeds_show_only_what_is_public(client, email):
     create_demo("crawl-password-123")
     if email:
         client.force_login(Membership.objects.get(user__email=email).user)
-    pages = crawl(client, "/oeffentlich/", prefixes=("/oeffentlich/",))
+    statuses = {}
+    pages = crawl(client, "/oeffentlich/", prefixes=("/oeffentlich/",), statuses=statuses)
+    assert {answer for answer, _ in statuses.values()} == {200}, statuses
     public_pages = [url for url, page in pages.items() if page and url != "/oeffentlich/"]
     assert public_pages, "the demo publishes something: the directory must lead to it"
     assert all('class="why"' in pages[url] for url in public_pages)
