@@ -1,11 +1,14 @@
 """The overview, the Kompass-Check page and its JSON, and the rules in the Fächer."""
 
 import json
+import re
 
 import pytest
+from django.urls import reverse
 
 from accounts.models import User
 from demo.build import SLUG, create_demo
+from guide.deck import get_deck
 from kompass import registry
 from tests.factories import PASSWORD, make_coproduction, make_user
 from workspaces.visibility import Side
@@ -65,3 +68,24 @@ def test_a_new_coproduction_shows_its_first_steps(client, db):
     page = client.get(f"/werkstatt/{coproduction.slug}/", secure=True).content.decode()
     assert "Erste Schritte" in page
     assert "Beide Seiten sind dabei" in page
+
+
+def test_open_points_are_grouped_by_the_guides_chapters(client, demo):
+    login(client, "initiative@demo.example")
+    deck = get_deck()
+    for path in ("", "kompass/"):
+        page = client.get(f"/werkstatt/{SLUG}/{path}", secure=True).content.decode()
+        headings = re.findall(r"<h3>([^<]+)</h3>", page.split('id="offen"')[1])
+        chapters = [c.title for c in deck.chapters]
+        shown = [h for h in headings if h in chapters]
+        assert len(shown) >= 2, headings
+        assert shown == sorted(shown, key=chapters.index)  # in the guide's order
+
+
+def test_the_start_page_presents_the_werkstatt_and_the_check_and_lets_visitors_in(client, db):
+    page = client.get("/", secure=True).content.decode()
+    for text in ("Die Werkstatt", "Der Kompass-Check", "Was der Kompass-Check prüft"):
+        assert text in page
+    assert "In Vorbereitung" not in page
+    for name in ("kompass_rules", "account_signup", "account_login"):
+        assert f'href="{reverse(name)}"' in page
