@@ -1,8 +1,8 @@
 """One test per rule of the Kompass-Check: it fires on a minimal state and is silent once the
-point is settled. Each case is (rule id, make the state, settle it)."""
+point is settled. Each case is (rule id, make the state, settle it); the cases of some apps are
+in their own ``tests/<app>/kompass_cases.py``."""
 
 from datetime import date, timedelta
-from itertools import count
 
 import pytest
 from django.utils import timezone
@@ -11,74 +11,23 @@ from actors.models import Actor
 from conflicts import services as conflict_services
 from conflicts.models import Conflict
 from decisions.models import Decision
-from goals.models import Contribution, Demand, Milestone, Obstacle
 from handover.models import Handover
-from kompass import check, registry
-from lifecycle.models import Closing, ImpactPlan, PermanencePath
+from kompass import registry
 from meetings.models import AgendaItem, Meeting, Minutes, ProposedDate, SchedulePoll
 from resources.models import Funding, Position
-from structures.models import Body, Mandate, PhasePlan
-from tests.factories import add_member, make_coproduction, make_goal, make_user, partner_on
+from structures.models import Mandate, PhasePlan
+from tests.factories import make_goal
+from tests.goals.kompass_cases import CASES as GOALS_CASES
 from tests.knowledge.kompass_cases import CASES as KNOWLEDGE_CASES
+from tests.kompass.world import NOW, NUMBERS, World, update
+from tests.lifecycle.kompass_cases import CASES as LIFECYCLE_CASES
 from tests.reflection.kompass_cases import CASES as REFLECTION_CASES
-from workspaces.models import Coproduction, Membership
-from workspaces.selectors import viewer_for
+from tests.workspaces.kompass_cases import CASES as WORKSPACES_CASES
+from workspaces.models import Membership
 from workspaces.visibility import Side, Visibility
-
-NOW = timezone.now()
-
-# Decision numbers are unique per co-production; these tests create rows directly.
-NUMBERS = count(1)
-
-
-class World:
-    """A co-production of a civil-society coordinator with an administration partner."""
-
-    def __init__(self, **fields):
-        self.user = make_user()
-        self.coproduction = make_coproduction(self.user, side=Side.CIVIL_SOCIETY, **fields)
-        self.me = Membership.objects.get(user=self.user)
-        self.civil = self.me.partner
-        self.office = partner_on(self.coproduction, Side.ADMINISTRATION)
-        self.official = add_member(self.coproduction, side=Side.ADMINISTRATION)
-
-    def open_rule_ids(self) -> set[str]:
-        self.coproduction.refresh_from_db()  # as a new request would read it
-        report = check.run(viewer_for(self.user, self.coproduction), self.coproduction)
-        return {f.rule.id for f in report.open}
-
-    def body(self, **fields):
-        values = {"name": "Plenum", "kind": Body.Kind.PLENARY, **fields}
-        return Body.objects.create(coproduction=self.coproduction, **values)
-
-    def meeting(self, **fields):
-        start = fields.pop("starts_at", NOW + timedelta(days=3))
-        values = {"title": "Treffen", "format": Meeting.Format.IN_PERSON, **fields}
-        return Meeting.objects.create(
-            coproduction=self.coproduction,
-            starts_at=start,
-            ends_at=start + timedelta(hours=2),
-            **values,
-        )
-
-
-def update(obj, **fields):
-    type(obj).objects.filter(pk=obj.pk).update(**fields)
 
 
 # (rule id, setup(world) -> state, settle(world, state)); ``make`` may return anything.
-def _remove_admin(w):
-    w.official.delete()
-    update(w.office, side=Side.EXTERNAL)
-
-
-def _steward_left(w):
-    other = add_member(w.coproduction, side=Side.CIVIL_SOCIETY)
-    goal = make_goal(w.coproduction, steward=other)
-    update(other, left_at=NOW)
-    return goal
-
-
 def _mandate(w, **fields):
     body = w.body(decision_procedure="consent", quorum=0)
     values = {"needs_consultation": "Haushalt", **fields}
@@ -127,158 +76,7 @@ def _old_conflict(w):
     return conflict
 
 
-def _chosen_path_without_staff(w):
-    update(w.coproduction, stage="permanence")
-    return PermanencePath.objects.create(
-        coproduction=w.coproduction, path="regular", status="chosen", money="Haushalt"
-    )
-
-
 CASES = {
-    "workspaces.other-side-missing": (
-        _remove_admin,
-        lambda w, s: update(w.office, side=Side.ADMINISTRATION),
-    ),
-    "workspaces.partner-without-members": (
-        lambda w: w.official.delete(),
-        lambda w, s: add_member(w.coproduction, side=Side.ADMINISTRATION),
-    ),
-    "workspaces.partner-consultation": (
-        lambda w: None,
-        lambda w, s: [update(p, consultation_days=14) for p in (w.civil, w.office)],
-    ),
-    "workspaces.partner-profile": (
-        lambda w: None,
-        lambda w, s: [
-            update(p, motivation="Weil …", responsibilities="Wofür …") for p in (w.civil, w.office)
-        ],
-    ),
-    "workspaces.volunteer-times": (
-        lambda w: update(w.me, employment=Membership.Employment.VOLUNTEER),
-        lambda w, s: update(w.me, availability="abends"),
-    ),
-    "workspaces.member-roles": (
-        lambda w: None,
-        lambda w, s: Membership.objects.update(roles=["expertise"]),
-    ),
-    "workspaces.moderation": (
-        lambda w: update(w.me, roles=[]),
-        lambda w, s: update(w.me, roles=[Membership.Role.COORDINATION]),
-    ),
-    "workspaces.cooperation-end": (
-        lambda w: update(w.coproduction, kind=Coproduction.Kind.COOPERATION),
-        lambda w, s: update(w.coproduction, planned_end=date(2027, 12, 31)),
-    ),
-    "workspaces.dimensions": (
-        lambda w: None,
-        lambda w, s: update(w.coproduction, dimensions=["social"]),
-    ),
-    "workspaces.trust-and-mediation": (
-        lambda w: None,
-        lambda w, s: Membership.objects.update(roles=["trust", "mediation"]),
-    ),
-    "workspaces.partner-experience": (
-        lambda w: None,
-        lambda w, s: [update(p, experience="none") for p in (w.civil, w.office)],
-    ),
-    "workspaces.affected-groups": (
-        lambda w: None,
-        lambda w, s: update(w.coproduction, affected_groups="Familien ohne Kita-Platz"),
-    ),
-    "workspaces.affected-exchange": (
-        lambda w: update(w.civil, civil_mode="advocacy"),
-        lambda w, s: update(w.coproduction, affected_exchange="Elternbeirat, monatlich"),
-    ),
-    "lifecycle.permanence-path": (
-        lambda w: update(w.coproduction, stage="permanence"),
-        lambda w, s: PermanencePath.objects.create(
-            coproduction=w.coproduction, path="regular", status="chosen", money="x", staff="y"
-        ),
-    ),
-    "lifecycle.permanence-means": (
-        _chosen_path_without_staff,
-        lambda w, s: update(s, staff="Eine Stelle im Amt"),
-    ),
-    "lifecycle.closing-reflection": (
-        lambda w: update(w.coproduction, stage="closing"),
-        lambda w, s: Closing.objects.create(
-            coproduction=w.coproduction, reflection="Gut", lessons="Früher anfangen"
-        ),
-    ),
-    "lifecycle.impact-plan": (
-        lambda w: update(w.coproduction, stage="running", start_date=date(2020, 1, 1)),
-        lambda w, s: ImpactPlan.objects.create(
-            coproduction=w.coproduction, way="duplicate", title="Nachbarbezirk"
-        ),
-    ),
-    "lifecycle.planned-end-passed": (
-        lambda w: update(w.coproduction, planned_end=date(2021, 1, 1)),
-        lambda w, s: update(w.coproduction, stage="closing"),
-    ),
-    "goals.own-drafts": (
-        lambda w: None,
-        lambda w, s: make_goal(w.coproduction, side=Side.CIVIL_SOCIETY),
-    ),
-    "goals.drafts-shared": (
-        lambda w: make_goal(w.coproduction, side=Side.CIVIL_SOCIETY),
-        lambda w, s: update(s, visibility=Visibility.COPRODUCTION),
-    ),
-    "goals.joint-goal": (
-        lambda w: make_goal(
-            w.coproduction, side=Side.ADMINISTRATION, visibility=Visibility.COPRODUCTION
-        ),
-        lambda w, s: make_goal(w.coproduction, steward=w.me),
-    ),
-    "goals.steward": (
-        lambda w: make_goal(w.coproduction),
-        lambda w, s: update(s, steward=w.me),
-    ),
-    "goals.obstacles": (
-        lambda w: make_goal(w.coproduction),
-        lambda w, s: Obstacle.objects.create(coproduction=w.coproduction, goal=s, description="x"),
-    ),
-    "goals.contributions": (
-        lambda w: None,
-        lambda w, s: [
-            Contribution.objects.create(
-                coproduction=w.coproduction, partner=p, kind="knowledge", description="x"
-            )
-            for p in (w.civil, w.office)
-        ],
-    ),
-    "goals.milestones": (
-        lambda w: make_goal(w.coproduction),
-        lambda w, s: Milestone.objects.create(
-            coproduction=w.coproduction, title="M", kind="content", due_date=date(2030, 1, 1)
-        ),
-    ),
-    "goals.milestones-overdue": (
-        lambda w: Milestone.objects.create(
-            coproduction=w.coproduction, title="M", kind="content", due_date=date(2020, 1, 1)
-        ),
-        lambda w, s: update(s, status=Milestone.Status.REACHED),
-    ),
-    "goals.celebrate": (
-        lambda w: Milestone.objects.create(
-            coproduction=w.coproduction,
-            title="M",
-            kind="content",
-            due_date=date(2020, 1, 1),
-            status=Milestone.Status.REACHED,
-        ),
-        lambda w, s: update(s, celebrated=True),
-    ),
-    "goals.red-lines": (
-        lambda w: None,
-        lambda w, s: Demand.objects.create(
-            coproduction=w.coproduction,
-            owner_side=Side.CIVIL_SOCIETY,
-            kind=Demand.Kind.NON_NEGOTIABLE,
-            text="x",
-            visibility=Visibility.SIDE,
-        ),
-    ),
-    "goals.former-members": (_steward_left, lambda w, s: update(s, steward=w.me)),
     "structures.phases": (
         lambda w: None,
         lambda w, s: PhasePlan.objects.create(coproduction=w.coproduction, phase="co_planning"),
@@ -450,9 +248,8 @@ CASES = {
         lambda w, s: make_goal(w.coproduction, visibility=Visibility.PUBLIC),
     ),
 }
-CASES.update(REFLECTION_CASES)
-
-CASES.update(KNOWLEDGE_CASES)
+for cases in (WORKSPACES_CASES, LIFECYCLE_CASES, GOALS_CASES, REFLECTION_CASES, KNOWLEDGE_CASES):
+    CASES.update(cases)
 
 
 def test_every_rule_has_a_case():

@@ -8,7 +8,7 @@ from goals import services as goal_services
 from kompass import check
 from reflection import services
 from tests.factories import add_member, make_goal
-from tests.kompass.test_rules import NUMBERS, World
+from tests.kompass.world import NUMBERS, World
 from workspaces.selectors import viewer_for
 from workspaces.visibility import Side, Visibility
 

@@ -1,0 +1,55 @@
+"""The world the Kompass-Check's rule cases run in (tests/kompass/test_rules.py and each app's
+``kompass_cases.py``): a civil-society coordinator with an administration partner."""
+
+from datetime import timedelta
+from itertools import count
+
+from django.utils import timezone
+
+from kompass import check
+from meetings.models import Meeting
+from structures.models import Body
+from tests.factories import add_member, make_coproduction, make_user, partner_on
+from workspaces.models import Membership
+from workspaces.selectors import viewer_for
+from workspaces.visibility import Side
+
+NOW = timezone.now()
+
+# Decision numbers are unique per co-production; these tests create rows directly.
+NUMBERS = count(1)
+
+
+class World:
+    """A co-production of a civil-society coordinator with an administration partner."""
+
+    def __init__(self, **fields):
+        self.user = make_user()
+        self.coproduction = make_coproduction(self.user, side=Side.CIVIL_SOCIETY, **fields)
+        self.me = Membership.objects.get(user=self.user)
+        self.civil = self.me.partner
+        self.office = partner_on(self.coproduction, Side.ADMINISTRATION)
+        self.official = add_member(self.coproduction, side=Side.ADMINISTRATION)
+
+    def open_rule_ids(self) -> set[str]:
+        self.coproduction.refresh_from_db()  # as a new request would read it
+        report = check.run(viewer_for(self.user, self.coproduction), self.coproduction)
+        return {f.rule.id for f in report.open}
+
+    def body(self, **fields):
+        values = {"name": "Plenum", "kind": Body.Kind.PLENARY, **fields}
+        return Body.objects.create(coproduction=self.coproduction, **values)
+
+    def meeting(self, **fields):
+        start = fields.pop("starts_at", NOW + timedelta(days=3))
+        values = {"title": "Treffen", "format": Meeting.Format.IN_PERSON, **fields}
+        return Meeting.objects.create(
+            coproduction=self.coproduction,
+            starts_at=start,
+            ends_at=start + timedelta(hours=2),
+            **values,
+        )
+
+
+def update(obj, **fields):
+    type(obj).objects.filter(pk=obj.pk).update(**fields)
