@@ -110,9 +110,7 @@ CASES = {
     ),
     "meetings.minutes": (
         _old_meeting,
-        lambda w, s: Minutes.objects.create(
-            meeting=s, text="x", status=Minutes.Status.APPROVED, approved_at=NOW
-        ),
+        lambda w, s: update(s.minutes, text="x", status=Minutes.Status.APPROVED, approved_at=NOW),
     ),
     "meetings.poll-dates": (_stale_poll, lambda w, s: update(s, closed=True)),
     "decisions.vote-ended": (
@@ -264,6 +262,16 @@ def test_rule_fires_on_a_minimal_state_and_is_silent_once_settled(db, rule_id):
     assert rule_id in world.open_rule_ids()
     settle(world, state)
     assert rule_id not in world.open_rule_ids()
+
+
+@pytest.mark.parametrize("rule_id", sorted(CASES))
+def test_a_finding_links_the_page_where_it_is_settled(db, client, rule_id):
+    make, _ = CASES[rule_id]
+    world = World()
+    make(world)
+    finding = next(f for f in world.open_findings() if f.rule.id == rule_id)
+    client.force_login(world.user)
+    assert client.get(finding.problem.url, secure=True).status_code == 200, finding.problem.url
 
 
 def test_every_rule_rests_on_cards_of_the_guide():

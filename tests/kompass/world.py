@@ -7,7 +7,7 @@ from itertools import count
 from django.utils import timezone
 
 from kompass import check
-from meetings.models import Meeting
+from meetings.models import Meeting, Minutes
 from structures.models import Body
 from tests.factories import add_member, make_coproduction, make_user, partner_on
 from workspaces.models import Membership
@@ -31,24 +31,29 @@ class World:
         self.office = partner_on(self.coproduction, Side.ADMINISTRATION)
         self.official = add_member(self.coproduction, side=Side.ADMINISTRATION)
 
-    def open_rule_ids(self) -> set[str]:
+    def open_findings(self) -> list:
         self.coproduction.refresh_from_db()  # as a new request would read it
-        report = check.run(viewer_for(self.user, self.coproduction), self.coproduction)
-        return {f.rule.id for f in report.open}
+        return check.run(viewer_for(self.user, self.coproduction), self.coproduction).open
+
+    def open_rule_ids(self) -> set[str]:
+        return {f.rule.id for f in self.open_findings()}
 
     def body(self, **fields):
         values = {"name": "Plenum", "kind": Body.Kind.PLENARY, **fields}
         return Body.objects.create(coproduction=self.coproduction, **values)
 
     def meeting(self, **fields):
+        """A meeting with its (draft) minutes, as ``meetings.services.meeting_create`` makes it."""
         start = fields.pop("starts_at", NOW + timedelta(days=3))
         values = {"title": "Treffen", "format": Meeting.Format.IN_PERSON, **fields}
-        return Meeting.objects.create(
+        meeting = Meeting.objects.create(
             coproduction=self.coproduction,
             starts_at=start,
             ends_at=start + timedelta(hours=2),
             **values,
         )
+        Minutes.objects.create(meeting=meeting)
+        return meeting
 
 
 def update(obj, **fields):
