@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from handover import services
-from handover.models import ChecklistItem
 from workspaces.models import Membership
 from workspaces.selectors import viewer_for
 
@@ -51,7 +50,8 @@ def add_demo(coproduction, members: dict) -> None:
         owner_side=ini.partner.side,
         note="Die Pressekontakte des Ernährungsrats.",
     )
-    ChecklistItem.objects.filter(handover=earlier).update(done=True)
+    for item in earlier.items.order_by("pk"):
+        services.checklist_tick(actor=ini.user, item=item, done=True, expected_version=item.version)
     for person in (ini, kim):
         earlier.refresh_from_db()
         services.handover_sign(

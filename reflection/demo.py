@@ -12,7 +12,7 @@ from accounts.models import User
 from goals.models import Goal
 from reflection import services
 from reflection.models import Question, ReflectionRound
-from workspaces.demo import clock
+from workspaces.demo import clock, join
 from workspaces.models import Membership
 
 # More voices: results are shown only for groups of three, so each side needs three.
@@ -35,8 +35,9 @@ COMMENTS = {
 }
 
 
-def _people(coproduction) -> list[Membership]:
-    partners = {p.side: p for p in coproduction.partners.all()}
+def _people(members: dict) -> list[Membership]:
+    """Invited by their side's coordinator, as people join."""
+    coordinators = {m.partner.side: m for m in (members["initiative"], members["verwaltung"])}
     added = []
     for email, name, side, employment in PEOPLE:
         user = User.objects.filter(email=email).first()
@@ -44,21 +45,14 @@ def _people(coproduction) -> list[Membership]:
             user = User(email=email, display_name=name)
             user.set_unusable_password()
             user.save()
-        added.append(
-            Membership.objects.create(
-                user=user,
-                coproduction=coproduction,
-                partner=partners[side],
-                access=Membership.Access.MEMBER,
-                employment=employment,
-            )
-        )
+        inviter = coordinators[side]
+        added.append(join(inviter.user, user, inviter.partner, employment=employment))
     return added
 
 
 def add_demo(coproduction, members: dict) -> None:
     amt = members["verwaltung"]
-    _people(coproduction)
+    _people(members)
     services.settings_save(actor=amt.user, coproduction=coproduction, interval_months=6)
     everyone = list(
         Membership.objects.filter(coproduction=coproduction, left_at__isnull=True).select_related(

@@ -5,6 +5,7 @@ from datetime import date
 
 from accounts.models import User
 from structures import services
+from workspaces.demo import join
 from workspaces.models import Membership
 
 PHASES = {
@@ -35,11 +36,10 @@ def _second_council_member(council_member: Membership) -> Membership:
         user = User(email="kim.wechsel@demo.example", display_name="Kim Wechsel")
         user.set_unusable_password()
         user.save()
-    return Membership.objects.create(
-        user=user,
-        coproduction=council_member.coproduction,
-        partner=council_member.partner,
-        access=Membership.Access.MEMBER,
+    return join(
+        council_member.user,
+        user,
+        council_member.partner,
         employment="volunteer",
         availability="abends",
     )

@@ -100,23 +100,16 @@ def create_base(password: str):
         org_form="moderation",
         decision_style="other",
     )
-    amt_member = Membership.objects.create(
-        user=amt,
-        coproduction=coproduction,
-        partner=office,
-        access=Membership.Access.COORDINATION,
+    amt_member = join(
+        ini,
+        amt,
+        office,
+        Membership.Access.COORDINATION,
         employment="paid",
         availability="werktags 8–16 Uhr",
         roles=["expertise", "funder", "trust"],
     )
-    mod_member = Membership.objects.create(
-        user=mod,
-        coproduction=coproduction,
-        partner=moderation,
-        access=Membership.Access.MEMBER,
-        employment="paid",
-        roles=["coordination", "mediation"],
-    )
+    mod_member = join(ini, mod, moderation, employment="paid", roles=["coordination", "mediation"])
     ini_member = Membership.objects.get(user=ini, coproduction=coproduction)
     services.membership_update(
         actor=ini,
@@ -165,7 +158,7 @@ def add_large_base(*, members: int, name: str = "Wohnraum für alle (große Demo
         decision_style="hierarchy",
     )
     coordinator = User.objects.get(email="verwaltung@demo.example")
-    _join(founder, coordinator, office, Membership.Access.COORDINATION)
+    join(founder, coordinator, office, Membership.Access.COORDINATION)
     # Accounts are made as sign-up makes them; joining goes through the invitations.
     people = User.objects.bulk_create(
         [
@@ -175,17 +168,12 @@ def add_large_base(*, members: int, name: str = "Wohnraum für alle (große Demo
     )
     for i, user in enumerate(people):
         partner, inviter = (civil, founder) if i % 2 else (office, coordinator)
-        membership = _join(inviter, user, partner, Membership.Access.MEMBER)
-        services.membership_update(
-            actor=user,
-            membership=membership,
-            expected_version=membership.version,
-            employment="volunteer" if i % 2 else "paid",
-        )
+        join(inviter, user, partner, employment="volunteer" if i % 2 else "paid")
     return coproduction
 
 
-def _join(inviter, user, partner, access: str) -> Membership:
+def join(inviter, user, partner, access: str = Membership.Access.MEMBER, **details) -> Membership:
+    """Someone joins as people do: invited, they accept, then fill in their member page."""
     invitation = services.invitation_create(
         actor=inviter,
         coproduction=partner.coproduction,
@@ -193,7 +181,12 @@ def _join(inviter, user, partner, access: str) -> Membership:
         email=user.email,
         access=access,
     )
-    return services.invitation_accept(user=user, token=invitation.token)
+    membership = services.invitation_accept(user=user, token=invitation.token)
+    if not details:
+        return membership
+    return services.membership_update(
+        actor=user, membership=membership, expected_version=membership.version, **details
+    )
 
 
 @contextmanager
