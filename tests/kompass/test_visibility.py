@@ -126,6 +126,9 @@ def test_setting_aside_and_reopening_are_recorded_in_the_history(world, client):
     assert (created.action, created.actor) == (ChangeRecord.Action.CREATED, civil_user)
     assert created.changes["reason"] == [None, reason]
     assert reason in client.get(base, secure=True).content.decode()
+    data = json.loads(client.get(base[:-1] + ".json", secure=True).content)
+    assert [(f["rule"], f["reason"]) for f in data["set_aside"]] == [("goals.own-drafts", reason)]
+    assert "goals.own-drafts" not in {f["rule"] for f in data["findings"]}
 
     client.post(f"{base}bewusst-offen/{row.pk}/aufheben/", secure=True)
     assert not SetAside.objects.exists()
