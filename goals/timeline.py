@@ -18,9 +18,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from goals.models import Milestone
+from workspaces.timeaxis import MARGIN, WIDTH, Axis, german, padded, ticks
 
-WIDTH = 640
-MARGIN = 36
 OVERVIEW_AXIS_Y = 62
 DETAIL_AXIS_Y = 140
 LANE_HEIGHT = 24
@@ -29,7 +28,6 @@ MAX_LANES = 8
 # Zoom when the markers crowd on the overview and span less than half of the whole range.
 CROWDED_LANES = 3
 ZOOM_BELOW = 0.5
-MONTHS = ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"]
 INK, MUTED, BAR, WINDOW = "#1d2327", "#4a545c", "#cfe0ec", "#1f5f8b"
 TODAY_COLOUR = "#b34700"
 # Each dark enough for the white numbers on it (contrast ≥ 4.5:1).
@@ -74,62 +72,13 @@ class Timeline:
         return self.total > self.shown
 
 
-@dataclass(frozen=True)
-class Axis:
-    """Maps days to x between the margins."""
-
-    lo: date
-    hi: date
-
-    def x(self, day: date) -> float:
-        scale = (WIDTH - 2 * MARGIN) / max(1, (self.hi - self.lo).days)
-        return MARGIN + (day - self.lo).days * scale
-
-
-def _german(day: date) -> str:
-    return day.strftime("%d.%m.%Y")
-
-
-def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def _ticks(lo: date, hi: date) -> list[tuple[date, str]]:
-    """Tick days and labels, a step chosen so that at most about eight labels appear."""
-    span = (hi - lo).days
-    if span <= 70:
-        step = next(s for s in (1, 2, 7, 14) if span / s <= 9)
-        first = lo + timedelta(days=(7 - lo.weekday()) % 7) if step >= 7 else lo
-        days = [first + timedelta(days=step * i) for i in range(span // step + 2)]
-        return [(d, f"{d:%d.%m.}") for d in days if lo <= d <= hi]
-    span_months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
-    step = next((s for s in (1, 2, 3, 6, 12, 24, 60) if span_months / s <= 8), 120)
-    first = date(lo.year, lo.month, 1)
-    if first < lo:
-        first = _add_months(first, 1)
-    while (first.month - 1) % min(step, 12):
-        first = _add_months(first, 1)
-    ticks = []
-    while first <= hi:
-        label = str(first.year) if step >= 12 else f"{MONTHS[first.month - 1]} {first:%y}"
-        ticks.append((first, label))
-        first = _add_months(first, step)
-    return ticks
-
-
-def _padded(lo: date, hi: date) -> tuple[date, date]:
-    pad = max(timedelta(days=2), (hi - lo) / 40)
-    return lo - pad, hi + pad
-
-
 def _overall(start: date, end: date | None, today: date, milestones) -> tuple[date, date]:
     days = [start, today] + [m.due_date for m in milestones] + ([end] if end else [])
     lo, hi = min(days), max(days)
     if end is None:
         # An open end runs on past the last known date.
         hi = hi + max(timedelta(days=30), (hi - lo) / 8)
-    return _padded(lo, hi)
+    return padded(lo, hi)
 
 
 def _lanes(entries: list[Entry]) -> int:
@@ -154,7 +103,7 @@ def _axis_line(axis: Axis, y: int) -> list[str]:
         f'<line x1="{MARGIN}" y1="{y}" x2="{WIDTH - MARGIN}" y2="{y}" '
         f'stroke="{MUTED}" stroke-width="1.5"/>'
     ]
-    for day, label in _ticks(axis.lo, axis.hi):
+    for day, label in ticks(axis.lo, axis.hi):
         x = axis.x(day)
         parts.append(
             f'<line x1="{x:.1f}" y1="{y}" x2="{x:.1f}" y2="{y + 6}" stroke="{MUTED}"/>'
@@ -179,13 +128,12 @@ def _overview(axis: Axis, start: date, end: date | None) -> list[str]:
     parts = [
         f'<rect x="{x_start:.1f}" y="30" width="{max(2.0, x_end - x_start):.1f}" height="12" '
         f'rx="3" fill="{BAR}"/>',
-        f'<text x="{x_start:.1f}" y="22" font-size="12" fill="{INK}">'
-        f"Beginn {_german(start)}</text>",
+        f'<text x="{x_start:.1f}" y="22" font-size="12" fill="{INK}">Beginn {german(start)}</text>',
     ]
     if end:
         parts.append(
             f'<text x="{x_end:.1f}" y="22" font-size="12" text-anchor="end" fill="{INK}">'
-            f"Ende {_german(end)}</text>"
+            f"Ende {german(end)}</text>"
         )
     else:
         parts.append(
@@ -201,7 +149,7 @@ def _marker(entry: Entry, axis_y: int, lanes_top: int) -> str:
     m = entry.milestone
     x, y = entry.x, lanes_top + entry.lane * LANE_HEIGHT
     label = escape(
-        f"{entry.number}: {m.title} – fällig {_german(m.due_date)}, "
+        f"{entry.number}: {m.title} – fällig {german(m.due_date)}, "
         f"{m.get_kind_display()}, {m.get_status_display()}"
     )
     if m.kind == Milestone.Kind.PROCESS:
@@ -228,13 +176,13 @@ def _description(coproduction, entries, start, end, today, total, window) -> str
     reached = sum(1 for e in entries if e.milestone.status == Milestone.Status.REACHED)
     shown = "1 Meilenstein" if len(entries) == 1 else f"{len(entries)} Meilensteine"
     text = (
-        f"Beginn {_german(start)}, "
-        + (f"geplantes Ende {_german(end)}" if end else "Ende offen")
-        + f", heute ist der {_german(today)}. {shown} gezeigt, davon {reached} erreicht"
+        f"Beginn {german(start)}, "
+        + (f"geplantes Ende {german(end)}" if end else "Ende offen")
+        + f", heute ist der {german(today)}. {shown} gezeigt, davon {reached} erreicht"
         + (f"; insgesamt gibt es {total}." if total > len(entries) else ".")
     )
     if window:
-        text += f" Vergrößerter Ausschnitt: {_german(window[0])} bis {_german(window[1])}."
+        text += f" Vergrößerter Ausschnitt: {german(window[0])} bis {german(window[1])}."
     return text
 
 
@@ -255,14 +203,14 @@ def build(coproduction, milestones: list[Milestone], *, today: date, total: int)
 
     parts = _overview(overview, start, end)
     if window:
-        detail = Axis(*_padded(*window))
+        detail = Axis(*padded(*window))
         x0, x1 = overview.x(detail.lo), overview.x(detail.hi)
         parts.append(
             # Where the zoomed window lies within the whole duration.
             f'<rect x="{x0:.1f}" y="27" width="{max(3.0, x1 - x0):.1f}" height="18" rx="2" '
             f'fill="none" stroke="{WINDOW}" stroke-width="2"/>'
             f'<text x="{MARGIN}" y="{DETAIL_AXIS_Y - 28}" font-size="12" fill="{WINDOW}">'
-            f"Vergrößert (Kasten oben): {_german(window[0])} – {_german(window[1])}</text>"
+            f"Vergrößert (Kasten oben): {german(window[0])} – {german(window[1])}</text>"
         )
         parts += _axis_line(detail, DETAIL_AXIS_Y)
         axis, axis_y = detail, DETAIL_AXIS_Y

@@ -8,7 +8,7 @@ gap the cards ask about, visible at a glance. Ends that fall before the planned 
 settled follow-up are marked. The page pairs the picture with a table as its text
 alternative; only presentation attributes are used (the CSP forbids style attributes).
 
-The day axis and its ticks are the milestone timeline's (goals.timeline).
+The day axis and its ticks are shared with the milestone timeline (workspaces.timeaxis).
 """
 
 from dataclasses import dataclass
@@ -17,9 +17,9 @@ from datetime import date, timedelta
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from goals.timeline import MARGIN, WIDTH, Axis, _german, _padded, _ticks
 from resources import selectors
 from resources.models import Funding
+from workspaces.timeaxis import MARGIN, WIDTH, Axis, german, padded, ticks
 
 INK, MUTED = "#1d2327", "#4a545c"
 FUNDING_COLOUR, POSITION_COLOUR = "#1f5f8b", "#2f6b2f"
@@ -89,7 +89,7 @@ def _range(coproduction, today, rows, planned_end) -> Axis:
     lo, hi = min(days), max(days)
     # Open ends (of the co-production or an item) run on past the last known date.
     hi += max(timedelta(days=60), (hi - lo) / 8)
-    return Axis(*_padded(lo, hi))
+    return Axis(*padded(lo, hi))
 
 
 def _line(x: float, top: float, bottom: float, colour: str, label: str, *, today: bool) -> str:
@@ -118,7 +118,7 @@ def _coverage(axis: Axis, found: list, y: int, today: date, end: date | None) ->
     )
     for lo, hi in found:
         a, b = axis.x(lo), axis.x(hi) if hi else WIDTH - MARGIN
-        label = f"Lücke ab {_german(lo)}" + (f" bis {_german(hi)}" if hi else "")
+        label = f"Lücke ab {german(lo)}" + (f" bis {german(hi)}" if hi else "")
         parts.append(
             f'<g><title>{escape(label)}</title><rect x="{a:.1f}" y="{y + 6}" '
             f'width="{max(3.0, b - a):.1f}" height="14" fill="{GAP}"/></g>'
@@ -131,7 +131,7 @@ def _bar(axis: Axis, row: Row, y: int) -> str:
     colour = FUNDING_COLOUR if row.kind == "Finanzierung" else POSITION_COLOUR
     a = axis.x(item.start_date) if item.start_date else MARGIN
     b = axis.x(item.end_date) if item.end_date else WIDTH - MARGIN
-    end = f"bis {_german(item.end_date)}" if item.end_date else "ohne Ende"
+    end = f"bis {german(item.end_date)}" if item.end_date else "ohne Ende"
     state = " – Anschluss offen" if row.open else ""
     title = f"{row.kind}: {item.title} ({item.partner.name}), {end}{state}"
     label = item.title if len(item.title) <= LABEL_LIMIT else item.title[: LABEL_LIMIT - 1] + "…"
@@ -156,15 +156,15 @@ def _bar(axis: Axis, row: Row, y: int) -> str:
 def _description(coproduction, rows, found, planned_end, today) -> str:
     open_rows = sum(1 for r in rows if r.open)
     text = (
-        f"Beginn {_german(coproduction.start_date)}, "
-        + (f"geplantes Ende {_german(planned_end)}" if planned_end else "Ende offen")
-        + f", heute ist der {_german(today)}. {len(rows)} Einträge gezeigt"
+        f"Beginn {german(coproduction.start_date)}, "
+        + (f"geplantes Ende {german(planned_end)}" if planned_end else "Ende offen")
+        + f", heute ist der {german(today)}. {len(rows)} Einträge gezeigt"
         + (f", davon {open_rows} ohne geklärten Anschluss. " if open_rows else ". ")
     )
     if not found:
         return text + "Bis zum geplanten Ende ist jede Zeit finanziert."
     return text + " ".join(
-        f"Lücke ab {_german(lo)}" + (f" bis {_german(hi)}." if hi else ", ohne Ende.")
+        f"Lücke ab {german(lo)}" + (f" bis {german(hi)}." if hi else ", ohne Ende.")
         for lo, hi in found
     )
 
@@ -190,7 +190,7 @@ def build(coproduction, viewer, *, today: date) -> Picture:
         f'<line x1="{MARGIN}" y1="{AXIS_Y}" x2="{WIDTH - MARGIN}" y2="{AXIS_Y}" '
         f'stroke="{MUTED}" stroke-width="1.5"/>'
     ]
-    for day, label in _ticks(axis.lo, axis.hi):
+    for day, label in ticks(axis.lo, axis.hi):
         x = axis.x(day)
         parts.append(
             f'<line x1="{x:.1f}" y1="{AXIS_Y}" x2="{x:.1f}" y2="{AXIS_Y + 6}" stroke="{MUTED}"/>'
