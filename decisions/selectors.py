@@ -17,19 +17,19 @@ from workspaces.visibility import audience
 VOTING_ACCESS = (Membership.Access.COORDINATION, Membership.Access.MEMBER)
 
 
+# Who prepared a decision: named on its page and in the exports, not in the log's rows.
+PREPARED_BY = "prepared_by__user"
+
+
 def decisions_for(viewer):
     # Named by key, unsorted (the model sorts the replacements): in the Beschlussbuch's order,
     # that of an index, SQLite walked every decision of the co-production to find the few.
     by_key = Decision.objects.visible_to(viewer).order_by()
-    return (
-        Decision.objects.visible_to(viewer)
-        .select_related("prepared_by__user")
-        .prefetch_related(
-            Prefetch("body", queryset=Body.objects.visible_to(viewer)),
-            Prefetch("meeting", queryset=Meeting.objects.visible_to(viewer)),
-            Prefetch("supersedes", queryset=by_key),
-            Prefetch("replacements", queryset=by_key),
-        )
+    return Decision.objects.visible_to(viewer).prefetch_related(
+        Prefetch("body", queryset=Body.objects.visible_to(viewer)),
+        Prefetch("meeting", queryset=Meeting.objects.visible_to(viewer)),
+        Prefetch("supersedes", queryset=by_key),
+        Prefetch("replacements", queryset=by_key),
     )
 
 
@@ -70,13 +70,13 @@ def decisions_in_chunks(viewer, **filters):
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         # Without an order the lookup goes by primary key, not through an index scan.
-        rows = decisions_for(viewer).filter(pk__in=chunk).order_by()
+        rows = decisions_for(viewer).select_related(PREPARED_BY).filter(pk__in=chunk).order_by()
         by_pk = {decision.pk: decision for decision in with_goals(viewer, rows)}
         yield from (by_pk[pk] for pk in chunk)
 
 
 def decision_detail_for(viewer):
-    return decisions_for(viewer).prefetch_related("options")
+    return decisions_for(viewer).select_related(PREPARED_BY).prefetch_related("options")
 
 
 def decision_log(viewer, *, body: int | None = None, status: str = "", goal: int | None = None):
