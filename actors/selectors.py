@@ -35,9 +35,11 @@ def actor_detail_rows(viewer):
     )
 
 
-# The map draws at most this many actors, the most influential and nearest first: more dots
-# than this say nothing a reader can take in, and the page stays as fast at thousands.
-MAP_LIMIT = 300
+# The map draws at most this many actors, the most influential and nearest first. Its three
+# rings hold 35, 56 and 76 markers side by side (SPACING in stakeholder_map.py); at 300 they
+# crowded onto sub-rings nobody could take in on a phone, and every dot cost the page time.
+# The register lists every actor.
+MAP_LIMIT = 100
 _INFLUENCE_RANK = Case(
     When(influence=Actor.Influence.HIGH, then=0),
     When(influence=Actor.Influence.MIDDLE, then=1),
