@@ -74,22 +74,31 @@ def milestone_count(viewer) -> int:
     return Milestone.objects.visible_to(viewer).count()
 
 
+# The sections of the goals page, each a condition on the goals the viewer sees: the section's
+# rows and its count (``goal_counts``) are read through the same one.
+def _own(viewer) -> Q:
+    return Q(kind=Goal.Kind.SIDE, owner_side=viewer.side)
+
+
+def _of_others(viewer) -> Q:
+    # Named by the other sides (a side goal always has one), not as "not ours": a range per
+    # side reads the page from the index, where excluding ours walked every goal of ours.
+    return Q(kind=Goal.Kind.SIDE, owner_side__in=[s for s in Side.values if s != viewer.side])
+
+
+JOINT = Q(kind=Goal.Kind.JOINT)
+
+
 def own_drafts(viewer):
     """Our side's own goals, whatever their visibility (card 30)."""
-    return (
-        Goal.objects.visible_to(viewer)
-        .filter(kind=Goal.Kind.SIDE, owner_side=viewer.side)
-        .order_by("level", "id")
-    )
+    return Goal.objects.visible_to(viewer).filter(_own(viewer)).order_by("level", "id")
 
 
 def shared_drafts_of_others(viewer):
-    """The other sides' goals — only those they shared (visible_to leaves nothing else).
-    Named by the other sides (a side goal always has one), not as "not ours": a range per
-    side reads the page from the index, where excluding ours walked every goal of ours."""
+    """The other sides' goals — only those they shared (visible_to leaves nothing else)."""
     return (
         Goal.objects.visible_to(viewer)
-        .filter(kind=Goal.Kind.SIDE, owner_side__in=[s for s in Side.values if s != viewer.side])
+        .filter(_of_others(viewer))
         .order_by("owner_side", "level", "id")
     )
 
@@ -98,9 +107,22 @@ def joint_goals(viewer):
     """Joint goals with their stewards; the goals they answer come per page (with_answers)."""
     return (
         _visible_goals(viewer)
-        .filter(kind=Goal.Kind.JOINT)
+        .filter(JOINT)
         .select_related("steward__user", "steward__partner")
         .order_by("id")
+    )
+
+
+def goal_counts(viewer) -> dict[str, int]:
+    """How many goals each section of the goals page holds, and how many of our own are not
+    shared yet: one pass over the index of the co-production's goals (it holds every column
+    asked) instead of a count per section."""
+    own = _own(viewer)
+    return Goal.objects.visible_to(viewer).aggregate(
+        own=Count("pk", filter=own),
+        unshared=Count("pk", filter=own & Q(visibility=Visibility.SIDE)),
+        others=Count("pk", filter=_of_others(viewer)),
+        joint=Count("pk", filter=JOINT),
     )
 
 
@@ -246,12 +268,24 @@ def demands_for(viewer):
     return Demand.objects.visible_to(viewer)
 
 
+def _own_demand(viewer) -> Q:
+    return Q(owner_side=viewer.side)
+
+
 def own_demands(viewer):
-    return demands_for(viewer).filter(owner_side=viewer.side).order_by("kind", "id")
+    return demands_for(viewer).filter(_own_demand(viewer)).order_by("kind", "id")
 
 
 def shared_demands_of_others(viewer):
-    return demands_for(viewer).exclude(owner_side=viewer.side).order_by("owner_side", "kind", "id")
+    return demands_for(viewer).exclude(_own_demand(viewer)).order_by("owner_side", "kind", "id")
+
+
+def demand_counts(viewer) -> dict[str, int]:
+    """How many demands are ours and how many the other sides shared, in one query."""
+    own = _own_demand(viewer)
+    return demands_for(viewer).aggregate(
+        own=Count("pk", filter=own), others=Count("pk", filter=~own)
+    )
 
 
 def contributions_for(viewer):

@@ -46,24 +46,34 @@ OVERLAP_PAGE_SIZE = 50
 
 @member_view
 def goal_list(request, coproduction, viewer):
-    own = selectors.own_drafts(viewer)
+    goals, demands = selectors.goal_counts(viewer), selectors.demand_counts(viewer)
 
-    def section(rows, param, anchor):
-        return paginate(request, rows, param, anchor=anchor, per_page=GOAL_SECTION_SIZE)
+    def section(rows, count, param, anchor):
+        return paginate(
+            request, rows, param, anchor=anchor, per_page=GOAL_SECTION_SIZE, count=count
+        )
 
-    joint = section(selectors.joint_goals(viewer), "gemeinsame", "gemeinsame-ziele")
+    joint = section(selectors.joint_goals(viewer), goals["joint"], "gemeinsame", "gemeinsame-ziele")
     joint.object_list = selectors.with_answers(viewer, joint.object_list)
     context = {
-        "own": section(own, "eigene", "eigene-ziele"),
-        "others": section(selectors.shared_drafts_of_others(viewer), "geteilte", "geteilte-ziele"),
-        "joint": joint,
-        "demands": section(selectors.own_demands(viewer), "forderungen", "forderungen"),
-        "other_demands": section(
-            selectors.shared_demands_of_others(viewer), "andere-forderungen", "andere-forderungen"
+        "own": section(selectors.own_drafts(viewer), goals["own"], "eigene", "eigene-ziele"),
+        "others": section(
+            selectors.shared_drafts_of_others(viewer),
+            goals["others"],
+            "geteilte",
+            "geteilte-ziele",
         ),
-        "unshared": own.filter(visibility=Visibility.SIDE).count()
-        if allowed(request.user, "goals.share", viewer)
-        else 0,
+        "joint": joint,
+        "demands": section(
+            selectors.own_demands(viewer), demands["own"], "forderungen", "forderungen"
+        ),
+        "other_demands": section(
+            selectors.shared_demands_of_others(viewer),
+            demands["others"],
+            "andere-forderungen",
+            "andere-forderungen",
+        ),
+        "unshared": goals["unshared"] if allowed(request.user, "goals.share", viewer) else 0,
         "side_label": Side(viewer.side).label,
     }
     return workspace_render(request, "goals/goal_list.html", context, section="goals")

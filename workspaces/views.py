@@ -51,9 +51,14 @@ def choice_filters(request, param: str, choices, current: str, counts=None, *, h
     return filters
 
 
-def paginate(request, rows, param: str, *, anchor: str = "", per_page: int = PAGE_SIZE):
-    """A page of ``rows`` chosen by the query parameter ``param``; other parameters stay."""
-    page = Paginator(rows, per_page).get_page(request.GET.get(param))
+def paginate(request, rows, param: str, *, anchor: str = "", per_page: int = PAGE_SIZE, count=None):
+    """A page of ``rows`` chosen by the query parameter ``param``; other parameters stay.
+    ``count``: how many ``rows`` hold, where the page has counted them already (several
+    sections counted in one query) — otherwise the paginator counts."""
+    paginator = Paginator(rows, per_page)
+    if count is not None:
+        paginator.count = count  # a cached property: set, it is not asked again
+    page = paginator.get_page(request.GET.get(param))
 
     def url(number: int) -> str:
         query = request.GET.copy()

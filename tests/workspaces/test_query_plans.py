@@ -32,9 +32,10 @@ def plan(queryset) -> str:
         return "\n".join(str(row[-1]) for row in cursor.fetchall())
 
 
-def goals_summary_query(viewer) -> str:
+def plan_of_the_one_query(read) -> str:
+    """The plan of the one query ``read()`` runs."""
     with CaptureQueriesContext(connection) as queries:
-        goal_selectors.overlap_summary(viewer)
+        read()
     (query,) = queries.captured_queries
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN QUERY PLAN " + query["sql"])
@@ -62,7 +63,7 @@ def test_a_page_of_the_overlap_is_read_in_order_without_a_subquery_per_row(viewe
 def test_the_overlap_counts_from_the_index_alone(viewer):
     """The summary counts every side goal the viewer sees; visibility is in the index, so
     no row is read (and the page's paginator takes its count from here)."""
-    summary = goals_summary_query(viewer)
+    summary = plan_of_the_one_query(lambda: goal_selectors.overlap_summary(viewer))
     assert "CORRELATED" not in summary, summary
     assert "COVERING INDEX goal_side_order_idx" in summary, summary
 
@@ -154,3 +155,10 @@ def test_a_page_of_fundings_fetches_its_positions_by_key(viewer):
     positions = [line for line in texts if "resources_position USING" in line]
     assert positions and all("rowid" in line for line in positions), text
     assert "SCAN" not in text, text
+
+
+def test_the_goals_page_counts_its_sections_from_the_index_alone(viewer):
+    """The goals page counts its four sections in one pass over the index of the
+    co-production's goals (it holds every column asked), without reading a row."""
+    text = plan_of_the_one_query(lambda: goal_selectors.goal_counts(viewer))
+    assert "COVERING INDEX goal_side_order_idx" in text, text
