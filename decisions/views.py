@@ -134,7 +134,7 @@ def _detail(request, coproduction, viewer, decision, *, vote_form=None, status=2
         vote_form = _vote_form(decision, viewer, options)
     live = None
     if decision.status == Decision.Status.VOTING:
-        live = voting.current_tally(decision)
+        live = voting.current_tally(decision, decision.vote_rows)
     voting_over = (
         decision.status == Decision.Status.VOTING
         and decision.closes_at is not None

@@ -215,8 +215,11 @@ def vote_cast(
     return vote
 
 
-def ballots_of(decision: Decision) -> list[tallies.Ballot]:
-    votes = Vote.objects.filter(decision=decision).select_related("membership__user")
+def ballots_of(decision: Decision, votes=None) -> list[tallies.Ballot]:
+    """The decision's ballots; ``votes``: its votes with their members, where a page has
+    read them already."""
+    if votes is None:
+        votes = Vote.objects.filter(decision=decision).select_related("membership__user")
     return [
         tallies.Ballot(
             voter=str(v.membership), choice=v.choice, reason=v.reason, resistance=v.resistance
@@ -231,10 +234,10 @@ def option_rows(decision: Decision) -> list[dict]:
     ]
 
 
-def current_tally(decision: Decision) -> dict:
+def current_tally(decision: Decision, votes=None) -> dict:
     return tallies.tally(
         decision.procedure,
-        ballots_of(decision),
+        ballots_of(decision, votes),
         options=option_rows(decision),
         quorum=decision.quorum,
         abstentions=decision.abstentions,
