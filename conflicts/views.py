@@ -12,7 +12,7 @@ from django.urls import reverse
 from conflicts import selectors, services
 from conflicts.forms import ConflictAgreementForm, ConflictForm
 from conflicts.models import Conflict, ConflictAgreement
-from history.services import history_for
+from history.services import history_for, shown_history
 from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
 from workspaces.pages import create_page, delete_page, item_page
@@ -139,6 +139,6 @@ def agreement(request, coproduction, viewer):
     context = {
         "agreement": current,
         "form": form,
-        "history": history_for(current)[:20] if current else [],
+        "history": shown_history(history_for(current)[:20]) if current else [],
     }
     return workspace_render(request, "conflicts/agreement.html", context, section="conflicts")

@@ -23,7 +23,7 @@ from decisions.forms import (
     default_closing,
 )
 from decisions.models import Decision
-from history.services import history_for
+from history.services import history_for, shown_history
 from workspaces import picker
 from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
@@ -155,7 +155,7 @@ def _detail(request, coproduction, viewer, decision, *, vote_form=None, status=2
         "may_edit": allowed(viewer.user, "workspaces.edit_item", viewer, decision),
         "slowest": voting.longest_consultation(decision),
         "meeting_url": _meeting_url(coproduction, decision),
-        "history": history_for(decision)[:HISTORY_LENGTH],
+        "history": shown_history(history_for(decision)[:HISTORY_LENGTH]),
     }
     response = _render(request, "decisions/decision_detail.html", context)
     response.status_code = status

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from handover import leaving, selectors, services
 from handover.forms import ChecklistItemForm, HandoverForm, LeaveForm
 from handover.models import ChecklistItem
-from history.services import history_for
+from history.services import history_for, shown_history
 from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
 from workspaces.forms import active_members
@@ -171,7 +171,7 @@ def checklist_add(request, coproduction, viewer, pk):
         "item": handover,
         "may_edit": allowed(request.user, "workspaces.edit_item", viewer, handover)
         and not handover.signed,
-        "history": history_for(handover)[:HISTORY_LENGTH],
+        "history": shown_history(history_for(handover)[:HISTORY_LENGTH]),
     }
     return workspace_render(request, "handover/handover_detail.html", context, section="handover")
 

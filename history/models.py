@@ -60,7 +60,10 @@ class ChangeRecord(models.Model):
         """(field label, before, after) with choice labels, for people rather than machines.
 
         Linked items show their label only to a ``viewer`` who may see them now (or, if they
-        were deleted, who could see them then); to others "(nicht sichtbar)"."""
+        were deleted, who could see them then); to others "(nicht sichtbar)". An entry of
+        ``history.services.shown_history`` looks its linked items up with those of the
+        entries shown beside it."""
+        linked = getattr(self, "linked", None) or LinkedItems([self])
         model = ContentType.objects.get_for_id(self.content_type_id).model_class()
         extra_choices = getattr(model, "HISTORY_CHOICES", {})
         # Labels for recorded names without a German verbose name (related lists, flags).
@@ -74,7 +77,7 @@ class ChangeRecord(models.Model):
             except (FieldDoesNotExist, AttributeError):
                 field, label, choices = None, extra_labels.get(name, name), {}
             choices = {**choices, **dict(extra_choices.get(name, []))}
-            show = partial(_readable, choices=choices, field=field, viewer=viewer)
+            show = partial(_readable, choices=choices, field=field, viewer=viewer, linked=linked)
             rows.append((label, show(before), show(after)))
         return rows
 
@@ -88,31 +91,70 @@ class ChangeRecord(models.Model):
 HIDDEN = "(nicht sichtbar)"
 
 
-def _linked(value: dict, viewer) -> str:
-    from workspaces.visibility import sees
-
-    model = apps.get_model(value["ref"])
-    current = model._default_manager.filter(pk=value["pk"]).first()
-    if current is None:
-        # Deleted: as visible as it was when it went (its deletion entry says; its side is
-        # fixed for life), else as when the link was recorded.
-        gone = ChangeRecord.objects.filter(
-            content_type=ContentType.objects.get_for_model(model),
-            object_id=value["pk"],
-            action=ChangeRecord.Action.DELETED,
-        ).first()
-        last = (gone.changes.get("visibility") if gone else None) or [value["visibility"]]
-        current = SimpleNamespace(visibility=last[0], owner_side=value["owner_side"])
-    return value["label"] if sees(viewer, current) else HIDDEN
+def _references(value):
+    """The linked items (``history.services.reference``) a recorded value holds."""
+    if isinstance(value, dict) and "ref" in value:
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _references(item)
 
 
-def _readable(value, *, choices: dict, field=None, viewer=None) -> str:
+class LinkedItems:
+    """The items linked from some history entries, as visible as they are now — or, if they
+    were deleted, as they were when they went (their deletion entry says; an item's side is
+    fixed for life), else as when the link was recorded. Looked up on first use: per kind of
+    item one query for those that still exist and one for the deletions of those that went,
+    however many entries and links."""
+
+    def __init__(self, entries):
+        self.entries = entries
+        self._found = None
+
+    def _look_up(self) -> dict:
+        wanted: dict[str, set] = {}
+        for entry in self.entries:
+            for before_after in entry.changes.values():
+                for value in _references(before_after):
+                    wanted.setdefault(value["ref"], set()).add(value["pk"])
+        found = {}
+        for ref, pks in wanted.items():
+            model = apps.get_model(ref)
+            rows = model._default_manager.filter(pk__in=pks).values(
+                "pk", "visibility", "owner_side", "coproduction_id"
+            )
+            for row in rows.order_by():
+                found[(ref, row["pk"])] = SimpleNamespace(**row)
+            gone = [pk for pk in pks if (ref, pk) not in found]
+            if gone:
+                deletions = ChangeRecord.objects.filter(
+                    content_type=ContentType.objects.get_for_model(model),
+                    object_id__in=gone,
+                    action=ChangeRecord.Action.DELETED,
+                ).values_list("object_id", "changes")
+                for pk, changes in deletions.order_by("id"):
+                    if went := changes.get("visibility"):
+                        found[(ref, pk)] = went[0]
+        return found
+
+    def sees(self, viewer, value: dict) -> bool:
+        from workspaces.visibility import sees
+
+        if self._found is None:
+            self._found = self._look_up()
+        item = self._found.get((value["ref"], value["pk"]), value["visibility"])
+        if isinstance(item, str):  # deleted: the visibility it went with, or was linked with
+            item = SimpleNamespace(visibility=item, owner_side=value["owner_side"])
+        return sees(viewer, item)
+
+
+def _readable(value, *, choices: dict, linked: LinkedItems, field=None, viewer=None) -> str:
     if value in (None, "", []):
         return "–"
     if isinstance(value, dict) and "ref" in value:
-        return _linked(value, viewer)
+        return value["label"] if linked.sees(viewer, value) else HIDDEN
     if isinstance(value, list) and any(isinstance(v, dict) for v in value):
-        return ", ".join(_readable(v, choices=choices, viewer=viewer) for v in value)
+        return ", ".join(_readable(v, choices=choices, viewer=viewer, linked=linked) for v in value)
     # Dates are recorded in ISO form; people read them the German way, in local time.
     if isinstance(field, models.DateTimeField) and isinstance(value, str):
         return timezone.localtime(datetime.fromisoformat(value)).strftime("%d.%m.%Y %H:%M")

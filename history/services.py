@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from history.models import ChangeRecord
+from history.models import ChangeRecord, LinkedItems
 from history.signals import change_recorded
 
 
@@ -88,3 +88,13 @@ def history_for(item: models.Model):
     return ChangeRecord.objects.filter(
         content_type=ContentType.objects.get_for_model(item), object_id=item.pk
     ).select_related("actor")
+
+
+def shown_history(entries) -> list[ChangeRecord]:
+    """History entries as a page shows them (a queryset, sliced): their linked items are
+    looked up together when the first is read, not one query per link."""
+    entries = list(entries)
+    linked = LinkedItems(entries)
+    for entry in entries:
+        entry.linked = linked
+    return entries

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from history.services import history_for
+from history.services import history_for, shown_history
 from lifecycle import selectors, services
 from lifecycle.forms import ClosingForm, ImpactForm, PathForm, StageForm
 from workspaces.concurrency import StaleEdit
@@ -80,7 +80,7 @@ def stage(request, coproduction, viewer):
     context = {
         "form": form,
         "confirm": confirm,
-        "history": history_for(coproduction)[:STAGE_HISTORY],
+        "history": shown_history(history_for(coproduction)[:STAGE_HISTORY]),
     }
     return workspace_render(request, "lifecycle/stage.html", context, section=SECTION)
 

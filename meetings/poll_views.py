@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from history.services import history_for
+from history.services import history_for, shown_history
 from meetings import selectors, services
 from meetings.forms import (
     AnswerForm,
@@ -73,7 +73,7 @@ def _poll_context(viewer, poll, answer_form=None) -> dict:
         "best": selectors.best_date(results),
         "answer_form": answer_form,
         "may_edit": allowed(viewer.user, "workspaces.edit_item", viewer, poll),
-        "history": history_for(poll)[:HISTORY_LENGTH],
+        "history": shown_history(history_for(poll)[:HISTORY_LENGTH]),
     }
 
 

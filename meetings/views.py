@@ -15,7 +15,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from history.services import history_for
+from history.services import history_for, shown_history
 from meetings import calendar, exports, selectors, services
 from meetings.forms import (
     AgendaItemForm,
@@ -284,7 +284,7 @@ def minutes(request, coproduction, viewer, pk):
         "form": form,
         "may_edit": may_edit,
         "final": final,
-        "history": history_for(record)[:20],
+        "history": shown_history(history_for(record)[:20]),
     }
     if request.method == "POST":
         if final and edits_meeting:

@@ -13,7 +13,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from history.services import history_for
+from history.services import history_for, shown_history
 from reflection import chart, results, selectors, services
 from reflection.forms import (
     AnswerForm,
@@ -84,7 +84,7 @@ def interval(request, coproduction, viewer):
     context = {
         "settings": current,
         "form": form,
-        "history": history_for(current)[:HISTORY_LENGTH] if current else [],
+        "history": shown_history(history_for(current)[:HISTORY_LENGTH]) if current else [],
     }
     return workspace_render(request, "reflection/interval.html", context, section=SECTION)
 
@@ -311,7 +311,7 @@ def evaluation(request, coproduction, viewer, pk):
         "round": round_,
         "form": form,
         "widen": widen,
-        "history": history_for(current)[:HISTORY_LENGTH] if current else [],
+        "history": shown_history(history_for(current)[:HISTORY_LENGTH]) if current else [],
     }
     return workspace_render(request, "reflection/evaluation.html", context, section=SECTION)
 

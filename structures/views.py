@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 
+from history.services import shown_history
 from structures import selectors, services
 from structures.forms import BodyForm, MandateForm, PhasePlanForm, RotateForm
 from structures.models import PhasePlan
@@ -64,7 +65,7 @@ def phases(request, coproduction, viewer):
         "forms": forms,
         "may_edit": may_edit,
         "rows": _rows(forms),
-        "history": selectors.phase_history(plans.values())[:HISTORY_LENGTH],
+        "history": shown_history(selectors.phase_history(plans.values())[:HISTORY_LENGTH]),
     }
     return workspace_render(request, "structures/phases.html", context, section="phases")
 

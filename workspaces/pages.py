@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 
-from history.services import history_for
+from history.services import history_for, shown_history
 from workspaces import picker
 from workspaces.concurrency import MISSING_VERSION, StaleEdit
 from workspaces.rules import allowed, require
@@ -116,7 +116,7 @@ def item_page(
         "item": item,
         "form": form,
         "may_edit": may_edit,
-        "history": history_for(item)[:HISTORY_LENGTH],
+        "history": shown_history(history_for(item)[:HISTORY_LENGTH]),
     }
     if request.method == "POST":
         if form is None:

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from history.services import history_for
+from history.services import history_for, shown_history
 from workspaces import selectors, services
 from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
@@ -149,7 +149,7 @@ def coproduction_edit(request, coproduction, viewer):
     return workspace_render(
         request,
         "workspaces/coproduction_edit.html",
-        {"form": form, "history": history_for(coproduction)[:20]},
+        {"form": form, "history": shown_history(history_for(coproduction)[:20])},
         section="settings",
     )
 
@@ -220,7 +220,7 @@ def partner_detail(request, coproduction, viewer, pk):
             "partner": partner,
             "form": form,
             "members": selectors.members_of(coproduction).filter(partner=partner),
-            "history": history_for(partner)[:20],
+            "history": shown_history(history_for(partner)[:20]),
         },
         section="partners",
     )
@@ -355,7 +355,12 @@ def member_detail(request, coproduction, viewer, pk):
     return workspace_render(
         request,
         "workspaces/member_detail.html",
-        {"member": membership, "form": form, "own": own, "history": history_for(membership)[:20]},
+        {
+            "member": membership,
+            "form": form,
+            "own": own,
+            "history": shown_history(history_for(membership)[:20]),
+        },
         section="members",
     )
 
