@@ -20,6 +20,7 @@ from decisions import demo as decisions_demo
 from goals import demo as goals_demo
 from handover import demo as handover_demo
 from knowledge import demo as knowledge_demo
+from kompass import demo as kompass_demo
 from lifecycle import demo as lifecycle_demo
 from meetings import demo as meetings_demo
 from reflection import demo as reflection_demo
@@ -51,6 +52,7 @@ def _create_demo(password: str):
     actors_demo.add_demo(coproduction, members)
     knowledge_demo.add_demo(coproduction, members)
     lifecycle_demo.add_demo(coproduction, members)
+    kompass_demo.add_demo(coproduction, members)  # reads all of the above
     return coproduction
 
 

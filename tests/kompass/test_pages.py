@@ -38,7 +38,9 @@ def test_kompass_page_and_json_list_findings_and_settled_points(client, demo):
     assert page.status_code == 200
     data = json.loads(client.get(f"/werkstatt/{SLUG}/kompass.json", secure=True).content)
     assert set(data) == {"findings", "settled", "set_aside"}
+    # A realistic mix: open points, settled ones and one the partners leave open on purpose.
     assert data["findings"] and data["settled"]
+    assert [f["rule"] for f in data["set_aside"]] == ["conflicts.agreement"]
     finding = data["findings"][0]
     assert {"rule", "title", "cards", "severity", "url"} <= set(finding)
     known = {r.id for r in registry.all_rules()}
