@@ -202,3 +202,13 @@ def test_the_check_pages_are_accessible_wide_and_on_a_small_screen(page, live_se
     page.keyboard.press("Enter")
     assert page.get_by_label("Warum bleibt es bewusst offen?").first.is_visible()
     assert_no_axe_violations(page)
+    # Set aside: its section, reason and the button that reopens it, wide and narrow.
+    page.get_by_label("Warum bleibt es bewusst offen?").first.fill("Klären wir im Plenum.")
+    page.get_by_role("button", name="Bewusst offen lassen").first.click()
+    page.wait_for_load_state()
+    region = page.get_by_role("region", name="Bewusst offen")
+    assert "Klären wir im Plenum." in region.inner_text()
+    for size in (WIDE, SMALL_SCREEN):
+        page.set_viewport_size(size)
+        assert_no_axe_violations(page)
+    assert_fits_small_screen(page)
