@@ -16,7 +16,7 @@ from django_tasks import task
 
 from kompass import check
 from kompass.models import DigestState
-from kompass.waiting import waiting_for
+from kompass.waiting import invitations_for, waiting_for
 from workspaces.models import Membership
 from workspaces.notify import absolute, deliver, render_text
 from workspaces.rules import allowed
@@ -34,6 +34,7 @@ def _section(member, now):
     )
     coproduction = member.coproduction
     waiting = waiting_for(viewer, now=now)
+    waiting.invitations = []  # the person's, not this co-production's: once per mail (digests)
     new, still, keys = [], [], []
     if allowed(member.user, "kompass.follow_findings", viewer):
         told = set(getattr(member, "digest_state", None) and member.digest_state.findings or [])
@@ -77,10 +78,12 @@ def digests(now=None) -> tuple[list[EmailMessage], dict]:
             remember[member.pk] = keys
             if section:
                 sections.append(section)
-        if not sections:
+        invitations = invitations_for(user, now)
+        if not (sections or invitations):
             continue
         body = render_text(
-            "kompass/email/digest.txt", {"user": user, "sections": sections, "now": now}
+            "kompass/email/digest.txt",
+            {"user": user, "sections": sections, "invitations": invitations, "now": now},
         )
         subject = "[Gemeinwerk] Eure Woche"
         if len(sections) == 1:

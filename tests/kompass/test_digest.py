@@ -15,7 +15,7 @@ from kompass.models import DigestState
 from structures.models import Body
 from tests.factories import add_member, make_coproduction, make_user
 from tests.tasks import run_due_tasks
-from workspaces.models import Membership
+from workspaces.models import Invitation, Membership
 from workspaces.visibility import Side, Visibility
 
 SECRET = "Amtsinterne Runde Haushaltssperre"
@@ -91,3 +91,24 @@ def test_the_next_digest_says_what_is_still_open_and_members_can_switch_it_off(w
     body = digest_of(coordinator)
     assert "Noch offen im Kompass-Check" in body
     assert "Neu im Kompass-Check" not in body
+
+
+def test_an_invitation_is_named_once_however_many_co_productions_the_person_is_in(world):
+    coproduction, coordinator, official, member = world
+    make_coproduction(coordinator, name="Wohnen im Quartier")
+    founder = make_user()
+    elsewhere = make_coproduction(founder, side=Side.ADMINISTRATION, name="Kantinen der Stadt")
+    Invitation.objects.create(
+        coproduction=elsewhere,
+        partner=elsewhere.partners.get(),
+        email=coordinator.email,
+        access=Membership.Access.MEMBER,
+        token="kantinen",
+        invited_by=founder,
+        expires_at=timezone.now() + timedelta(days=7),
+    )
+    call_command("weekly_digest", stdout=StringIO())
+    run_due_tasks()
+    body = digest_of(coordinator)
+    assert "Essen für alle" in body and "Wohnen im Quartier" in body
+    assert body.count("„Kantinen der Stadt“") == 1
