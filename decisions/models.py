@@ -107,6 +107,19 @@ class Decision(VisibleItem):
             models.Index(fields=["coproduction", "-created_at", "-id"]),
             # Its count: the visibility filter answered from the index alone.
             models.Index(fields=["coproduction", "visibility", "owner_side"]),
+            # The Kompass-Check's counts (no body, vote ended, decisions taken) from the index.
+            models.Index(
+                fields=[
+                    "coproduction",
+                    "status",
+                    "body",
+                    "closes_at",
+                    "visibility",
+                    "owner_side",
+                    "version",
+                ],
+                name="decision_check_idx",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

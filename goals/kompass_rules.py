@@ -1,10 +1,11 @@
 """Kompass-Check rules about goals, strategy and milestones (cards 30–33, 48). Every rule
 reads through ``visible_to(viewer)``: a side's private drafts count for that side only."""
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
 from workspaces.checking import HINT, NOW, SOON, Problem, Rule, about_people, unsettled
+from workspaces.models import Membership
 from workspaces.visibility import Side, Visibility
 
 TWO_SIDES = {Side.ADMINISTRATION, Side.CIVIL_SOCIETY}
@@ -144,18 +145,20 @@ def no_red_lines(ctx):
 
 
 def held_by_former_members(ctx):
-    left = Q(steward__left_at__isnull=False)
+    # Only when someone of the co-production has left (stewards and responsibles are picked
+    # from its members) is there anything to count: not a walk over every goal and milestone.
+    left = Membership.objects.filter(coproduction=ctx.coproduction, left_at__isnull=False)
+    if not left.exists():
+        return None
     goals_problem = unsettled(
-        goals(ctx).filter(left),
+        goals(ctx).filter(steward__in=left),
         one="Das Ziel {names} wird von jemandem betreut, der nicht mehr dabei ist.",
         many="Die Ziele {names} werden von Menschen betreut, die nicht mehr dabei sind.",
         url=lambda g: ctx.url("goals:goal", g.pk) if g else ctx.url("goals:strategy"),
         label=lambda g: g.title,
     )
     milestones_problem = unsettled(
-        Milestone.objects.visible_to(ctx.viewer).filter(
-            status__in=OPEN, responsible__left_at__isnull=False
-        ),
+        Milestone.objects.visible_to(ctx.viewer).filter(status__in=OPEN, responsible__in=left),
         one="Für den Meilenstein {names} ist jemand verantwortlich, der nicht mehr dabei ist.",
         many="Für die Meilensteine {names} sind Menschen verantwortlich, die nicht mehr dabei "
         "sind.",

@@ -65,7 +65,17 @@ class Goal(VisibleItem):
             models.Index(
                 fields=["coproduction", "kind", "owner_side", "level", "id", "visibility"],
                 name="goal_side_order_idx",
-            )
+            ),
+            # The Kompass-Check's counts of joint goals (no steward, no obstacle, steward left)
+            # read the index alone: what they filter on, the visibility and the version.
+            models.Index(
+                fields=["coproduction", "kind", "steward", "visibility", "owner_side", "version"],
+                name="goal_check_idx",
+            ),
+            # Whether anything is public: one look, not a walk over the goals.
+            models.Index(
+                fields=["coproduction", "visibility", "owner_side"], name="goal_visibility_idx"
+            ),
         ]
 
     def __str__(self):
@@ -210,7 +220,27 @@ class Milestone(VisibleItem):
 
     class Meta:
         ordering = ["due_date", "id"]
-        indexes = [models.Index(fields=["coproduction", "due_date"])]
+        indexes = [
+            models.Index(fields=["coproduction", "due_date"]),
+            # The Kompass-Check's overdue, uncelebrated and orphaned milestones, from the index.
+            models.Index(
+                fields=[
+                    "coproduction",
+                    "status",
+                    "due_date",
+                    "celebrated",
+                    "responsible",
+                    "visibility",
+                    "owner_side",
+                    "version",
+                ],
+                name="milestone_check_idx",
+            ),
+            models.Index(
+                fields=["coproduction", "visibility", "owner_side"],
+                name="milestone_visibility_idx",
+            ),
+        ]
 
     def __str__(self):
         return self.title

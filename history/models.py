@@ -51,6 +51,11 @@ class ChangeRecord(models.Model):
             models.Index(fields=["coproduction", "-id"], name="history_latest_change"),
             # The same without the ballots: the stamp of what the Kompass-Check reads.
             models.Index(fields=["coproduction", "ballot", "-id"], name="history_latest_data"),
+            # Which objects of a kind were edited (the Kompass-Check's changed joint goals).
+            models.Index(
+                fields=["coproduction", "content_type", "action", "object_id"],
+                name="history_edited_idx",
+            ),
         ]
 
     def __str__(self):

@@ -54,8 +54,13 @@ def _archive_state(ctx) -> dict:
     meetings = Meeting.objects.visible_to(ctx.viewer).filter(starts_at__lt=ctx.now)
     d = decisions.aggregate(n=Count("pk"), side=side)
     m = meetings.aggregate(n=Count("pk"), side=side)
+    # One look into each link table's index per entry, without joining entries to their links.
+    linked = [
+        links.objects.values("knowledgeitem")
+        for links in (KnowledgeItem.decisions.through, KnowledgeItem.meetings.through)
+    ]
     kept = KnowledgeItem.objects.visible_to(ctx.viewer).filter(
-        Q(decisions__isnull=False) | Q(meetings__isnull=False)
+        Q(pk__in=linked[0]) | Q(pk__in=linked[1])
     )
     ctx._knowledge_archive = {
         "count": d["n"] + m["n"],

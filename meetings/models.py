@@ -104,6 +104,12 @@ class Meeting(VisibleItem):
 
     class Meta:
         ordering = ["starts_at"]
+        indexes = [
+            models.Index(
+                fields=["coproduction", "visibility", "owner_side"],
+                name="meeting_visibility_idx",
+            )
+        ]
 
     def __str__(self):
         return self.title

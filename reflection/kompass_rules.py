@@ -81,10 +81,13 @@ def goals_changed_alone(ctx):
     „abgesprochen und nicht einseitig verkündet“)."""
     changes = ChangeRecord.objects.filter(
         content_type=ContentType.objects.get_for_model(Goal),
-        object_id=OuterRef("pk"),
         action=ChangeRecord.Action.UPDATED,
         changes__has_any_keys=GOAL_CONTENT,
-    ).order_by("-created_at")
+    )
+    # The goals edited at all, from the co-production's history (where a goal's changes are
+    # recorded): the latest change, decision and consequence are then looked up for these only.
+    edited = changes.filter(coproduction=ctx.coproduction).values("object_id")
+    latest = changes.filter(object_id=OuterRef("pk")).order_by("-created_at")
     decided = (
         Decision.objects.filter(goals=OuterRef("pk"), decided_at__isnull=False)
         .exclude(visibility=Visibility.SIDE)
@@ -93,13 +96,12 @@ def goals_changed_alone(ctx):
     agreed = Consequence.objects.filter(goal=OuterRef("pk")).order_by("-created_at")
     joint = (
         Goal.objects.visible_to(ctx.viewer)
-        .filter(kind=Goal.Kind.JOINT)
+        .filter(kind=Goal.Kind.JOINT, pk__in=edited)
         .annotate(
-            changed_at=Subquery(changes.values("created_at")[:1]),
+            changed_at=Subquery(latest.values("created_at")[:1]),
             decided_at=Subquery(decided.values("decided_at")[:1]),
             agreed_at=Subquery(agreed.values("created_at")[:1]),
         )
-        .filter(changed_at__isnull=False)
     )
     alone = [
         goal.pk
