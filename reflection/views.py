@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
 from history.services import history_for, shown_history
@@ -115,11 +116,19 @@ def round_create(request, coproduction, viewer):
 def round_detail(request, coproduction, viewer, pk):
     round_ = _round(viewer, pk)
     closed = round_.is_closed()
-    groups = results.round_results(round_, selectors.sides(coproduction)) if closed else []
+    sides = selectors.sides(coproduction) if closed else []
+    # Closed by the coordination or the worker, a round's results never change again (no
+    # answer can, and none is linked to a member): their part of the page is rendered once
+    # per process — for each set of sides and the address it links to — and read only then.
+    # The moment it closed tells this round from any other that had its number.
+    settled = round_.closed_at is not None
     context = {
         "round": round_,
         "closed": closed,
-        "groups": groups,
+        "groups": SimpleLazyObject(lambda: results.round_results(round_, sides)),
+        "results_key": (round_.pk, round_.closed_at, round_.version, coproduction.slug, *sides)
+        if settled
+        else None,
         "answered": bool(services.own_response(round_, viewer.membership)),
         "consequences": list(selectors.consequences_for(viewer).filter(round=round_)),
         "evaluation": Evaluation.objects.visible_to(viewer).filter(round=round_).first(),
