@@ -4,6 +4,7 @@ from django.db import transaction
 
 from kompass import check
 from kompass.models import SetAside
+from workspaces.models import Coproduction
 from workspaces.services import WorkspaceError, create_recorded, delete_recorded
 from workspaces.visibility import Visibility
 
@@ -24,9 +25,15 @@ def finding_set_aside(*, actor, viewer, coproduction, rule_id: str, reason: str)
         raise WorkspaceError("Der Text enthält ein unzulässiges Steuerzeichen.", field="reason")
     if len(reason) > REASON_MAX:
         raise WorkspaceError(f"Höchstens {REASON_MAX} Zeichen.", field="reason")
+    # Waits for a simultaneous setting aside (PostgreSQL; SQLite lets one writer in at a time):
+    # a second row for the same finding would keep it set aside after "Wieder öffnen".
+    Coproduction.objects.select_for_update().filter(pk=coproduction.pk).values("pk").first()
     finding = check.finding_for(viewer, coproduction, rule_id)
     if finding is None:
         raise WorkspaceError("Dieser Punkt ist inzwischen geklärt.")
+    aside = SetAside.objects.visible_to(viewer)
+    if aside.filter(rule_id=rule_id, fingerprint=finding.problem.fingerprint).exists():
+        raise WorkspaceError("Dieser Punkt bleibt schon bewusst offen.")
     side_only = finding.problem.side_only
     row = SetAside(
         coproduction=coproduction,
