@@ -459,15 +459,20 @@ def agenda_item_add(
 
 @transaction.atomic
 def agenda_item_remove(*, actor, item: AgendaItem) -> None:
-    _open_agenda(item.meeting)
+    """Remove a point; read again under the meeting's lock, so that of two people removing it
+    at once only the first is recorded (the second finds it gone)."""
+    meeting = _open_agenda(item.meeting)
+    stored = AgendaItem.objects.filter(pk=item.pk, meeting=meeting).first()
+    if stored is None:
+        return
     record_change(
         actor=actor,
-        item=item.meeting,
+        item=meeting,
         action=ChangeRecord.Action.UPDATED,
-        changes={"agenda": [item.title, None]},
+        changes={"agenda": [stored.title, None]},
     )
-    item.delete()
-    _renumber(list(AgendaItem.objects.filter(meeting_id=item.meeting_id)))
+    stored.delete()
+    _renumber(list(AgendaItem.objects.filter(meeting=meeting)))
 
 
 UP, DOWN = "up", "down"
