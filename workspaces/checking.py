@@ -27,6 +27,18 @@ HINT = "Hinweis"
 SEVERITIES = (NOW, SOON, HINT)
 # How many concrete things a finding names before it says "und N weitere".
 NAMED = 3
+# What rules read of ``Context.members``: access, employment, times, roles, the partner's side,
+# the name (``display_name``) and, for the state, id and version.
+MEMBER_FIELDS = (
+    "version",
+    "access",
+    "employment",
+    "availability",
+    "roles",
+    "partner__side",
+    "user__display_name",
+    "user__email",
+)
 
 
 @dataclass(frozen=True)
@@ -94,10 +106,12 @@ class Context:
 
     @cached_property
     def members(self) -> list:
+        # Only what the rules read of a member and how one is named: a fresh Check reads every
+        # active member (600 at the bench's xl level), not every column of three tables.
         return list(
-            Membership.objects.filter(
-                coproduction=self.coproduction, left_at__isnull=True
-            ).select_related("user", "partner")
+            Membership.objects.filter(coproduction=self.coproduction, left_at__isnull=True)
+            .select_related("user", "partner")
+            .only(*MEMBER_FIELDS)
         )
 
     @property
@@ -163,7 +177,7 @@ def about_people(
     if not people:
         return None
     text = (one if len(people) == 1 else many).format(
-        names=names([label(p) for p in people], len(people)), count=len(people)
+        names=names([label(p) for p in people[:NAMED]], len(people)), count=len(people)
     )
     state = ",".join(f"{p.pk}.{p.version}" for p in sorted(people, key=lambda p: p.pk))
     return Problem(text=text, url=url, state=state)
