@@ -63,7 +63,8 @@ def digests(now=None) -> tuple[list[EmailMessage], dict]:
             left_at__isnull=True, weekly_digest=True, user__isnull=False, user__is_active=True
         )
         .exclude(coproduction__stage="ended")  # an archive: nothing waits, nothing to settle
-        .exclude(digest_state__sent_at__gt=now - QUIET)
+        # Per person, not per membership: one joined since the last digest has no state yet.
+        .exclude(user__memberships__digest_state__sent_at__gt=now - QUIET)
         .select_related("user", "partner", "coproduction", "digest_state")
         .order_by("user_id", "coproduction__name", "pk")
     )
