@@ -18,7 +18,7 @@ from handover.selectors import handovers_to_sign
 from kompass.kept import kept
 from meetings.models import Meeting, Minutes, SchedulePoll
 from reflection.selectors import rounds_to_answer
-from workspaces.models import Invitation
+from workspaces.models import Coproduction, Invitation
 
 LIMIT = 5
 AHEAD = timedelta(days=14)
@@ -119,6 +119,8 @@ def invitations_for(user, now):
             revoked_at__isnull=True,
             expires_at__gte=now,
         )
+        # An ended co-production is an archive: nobody joins it (record_change refuses).
+        .exclude(coproduction__stage=Coproduction.Stage.ENDED)
         .select_related("coproduction")
         .order_by("-created_at")
     )
