@@ -125,15 +125,17 @@ def _check_poll_visibility(visibility: str) -> None:
 
 
 POLL_CLOSED = "Diese Umfrage ist abgeschlossen und lässt sich nicht mehr ändern."
+ANSWERS_CLOSED = "Diese Umfrage ist abgeschlossen. Antworten sind nicht mehr möglich."
 
 
-def _open_poll(poll: SchedulePoll) -> SchedulePoll:
-    """The stored poll, locked for this transaction; a closed or deleted one is refused."""
+def _open_poll(poll: SchedulePoll, closed: str = POLL_CLOSED) -> SchedulePoll:
+    """The stored poll, locked for this transaction; a closed (saying ``closed``) or deleted
+    one is refused."""
     stored = SchedulePoll.objects.select_for_update().filter(pk=poll.pk).first()
     if stored is None:
         raise MeetingError("Diese Umfrage gibt es nicht mehr. Jemand hat sie gelöscht.")
     if stored.closed:
-        raise MeetingError(POLL_CLOSED)
+        raise MeetingError(closed)
     return stored
 
 
@@ -206,9 +208,10 @@ def availability_set(*, membership, poll: SchedulePoll, answers: dict) -> int:
     """One answer per member and date; answering again replaces the earlier answer.
     ``answers`` maps ProposedDate ids to an Availability.Answer (or "" to withdraw)."""
     refuse_if_ended(poll.coproduction_id)  # answers record no change of their own
-    if SchedulePoll.objects.filter(pk=poll.pk, closed=True).exists():
-        raise MeetingError("Diese Umfrage ist abgeschlossen. Antworten sind nicht mehr möglich.")
-    valid = set(poll.dates.values_list("pk", flat=True))
+    # Locked like every change of the poll's dates: an answer waits for a date being removed
+    # (and is refused then), instead of being deleted with it past the removal's count.
+    stored = _open_poll(poll, closed=ANSWERS_CLOSED)
+    valid = set(stored.dates.values_list("pk", flat=True))
     changed = 0
     for date_id, answer in answers.items():
         if date_id not in valid:

@@ -1,0 +1,71 @@
+"""A member answers a poll while a date is being removed: the answer waits for the removal
+(the poll's row is locked by both), then is refused with a reason — it is not saved to a date
+that goes a moment later, silently, past the "N members have answered since" check. SQLite
+lets one writer in at a time anyway; on PostgreSQL (CI) the answer went through unlocked."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from meetings import services
+from meetings.models import Availability, ProposedDate
+
+from .helpers import at
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_an_answer_during_a_removal_is_refused_not_lost(
+    coproduction, coordinator, civil_member, monkeypatch
+):
+    poll = services.poll_create(
+        actor=coordinator,
+        coproduction=coproduction,
+        owner_side="",
+        title="Auftakt",
+        visibility="coproduction",
+        dates=[(at(4, 10), at(4, 12), ""), (at(4, 18), at(4, 20), "")],
+    )
+    evening = poll.dates.get(slot=ProposedDate.Slot.EVENING)
+    counted, answered = threading.Event(), threading.Event()
+    record = services.record_change
+
+    def record_then_wait(**kwargs):  # the removal has counted 0 answers and goes on
+        counted.set()
+        answered.wait(timeout=2)
+        return record(**kwargs)
+
+    monkeypatch.setattr(services, "record_change", record_then_wait)
+    outcome = {}
+
+    def remove():
+        try:
+            outcome["lost"] = services.date_remove(
+                actor=coordinator, date=evening, expected_answers=0
+            )
+        finally:
+            connection.close()
+
+    def answer():
+        try:
+            counted.wait(timeout=5)
+            services.availability_set(
+                membership=civil_member, poll=poll, answers={evening.pk: "yes"}
+            )
+            outcome["answer"] = "saved"
+        except services.MeetingError as error:
+            outcome["answer"] = str(error)
+        finally:
+            answered.set()
+            connection.close()
+
+    threads = [threading.Thread(target=remove), threading.Thread(target=answer)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert outcome["lost"] == 0
+    assert not ProposedDate.objects.filter(pk=evening.pk).exists()
+    assert outcome["answer"] == "Diesen Terminvorschlag gibt es in der Umfrage nicht."
+    assert not Availability.objects.exists()
