@@ -44,7 +44,7 @@ def controversial_online(ctx):
 
 def working_hours_with_volunteers(ctx):
     volunteer_sides = {
-        m.partner.side for m in ctx.members if m.employment == Membership.Employment.VOLUNTEER
+        m.partner_side for m in ctx.members if m.employment == Membership.Employment.VOLUNTEER
     }
     if not volunteer_sides:
         return None

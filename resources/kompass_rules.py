@@ -72,7 +72,7 @@ def paid_without_position(ctx):
     missing = [
         m
         for m in ctx.members
-        if m.partner.side == Side.CIVIL_SOCIETY
+        if m.partner_side == Side.CIVIL_SOCIETY
         and m.employment == Membership.Employment.PAID
         and m.pk not in held
     ]
@@ -92,7 +92,7 @@ def _administration_staff(ctx) -> list:
     return [
         m
         for m in ctx.members
-        if m.partner.side == Side.ADMINISTRATION
+        if m.partner_side == Side.ADMINISTRATION
         and m.access != Membership.Access.OBSERVER
         and m.employment != Membership.Employment.VOLUNTEER
     ]
