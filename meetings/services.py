@@ -239,6 +239,11 @@ def poll_close(*, actor, poll: SchedulePoll, date: ProposedDate | None = None, m
     if date is not None:
         if date.poll_id != poll.pk:
             raise MeetingError("Dieser Termin gehört nicht zu der Umfrage.", field="date")
+        if not ProposedDate.objects.filter(pk=date.pk).exists():  # removed since it was chosen
+            raise MeetingError(
+                "Diesen Termin hat eben jemand aus der Umfrage entfernt. Wählt einen anderen.",
+                field="date",
+            )
         if date.starts_at < timezone.now():
             raise MeetingError(
                 "Dieser Termin ist schon vorbei. Wählt einen Termin, der noch kommt, oder "
