@@ -129,8 +129,18 @@ def vote(request, coproduction, viewer, pk):
 @member_view
 def kompass_page(request, coproduction, viewer):
     """All findings and all settled points with their cards — printable."""
+    return _check_page(request, coproduction, viewer)
+
+
+def _check_page(request, coproduction, viewer, refused=None):
+    """``refused``: a reason to set a point aside that was not taken — its form is shown open
+    again, with the message beside it and the text as it was typed."""
     report = check.report_for(viewer, coproduction)
-    return workspace_render(request, "kompass/check.html", {"report": report}, section="kompass")
+    context = {"report": report, "refused": refused or {}}
+    response = workspace_render(request, "kompass/check.html", context, section="kompass")
+    if refused:
+        response.status_code = 400
+    return response
 
 
 def _finding_json(finding):
@@ -174,8 +184,9 @@ def set_aside(request, coproduction, viewer, rule_id):
         )
     except WorkspaceError as error:
         messages.error(request, str(error))
-    else:
-        messages.success(request, "Der Punkt bleibt bewusst offen, bis sich etwas daran ändert.")
+        refused = {"rule": rule_id, "reason": request.POST.get("reason", ""), "error": str(error)}
+        return _check_page(request, coproduction, viewer, refused)
+    messages.success(request, "Der Punkt bleibt bewusst offen, bis sich etwas daran ändert.")
     return redirect(reverse("kompass:check", args=[coproduction.slug]) + f"#{rule_id}")
 
 
