@@ -18,7 +18,7 @@ from handover.selectors import handovers_to_sign
 from kompass.kept import kept
 from meetings.models import Meeting, Minutes, SchedulePoll
 from reflection.selectors import rounds_to_answer
-from workspaces.models import Coproduction, Invitation
+from workspaces.selectors import invitations_waiting
 
 LIMIT = 5
 AHEAD = timedelta(days=14)
@@ -112,19 +112,7 @@ def goals_due(viewer, today):
 
 
 def invitations_for(user, now):
-    rows = (
-        Invitation.objects.filter(
-            email__iexact=user.email,
-            accepted_at__isnull=True,
-            revoked_at__isnull=True,
-            expires_at__gte=now,
-        )
-        # An ended co-production is an archive: nobody joins it (record_change refuses).
-        .exclude(coproduction__stage=Coproduction.Stage.ENDED)
-        .select_related("coproduction")
-        .order_by("-created_at")
-    )
-    return list(rows[:LIMIT])
+    return list(invitations_waiting(user, now)[:LIMIT])
 
 
 def waiting_for(viewer, *, now=None) -> Waiting:

@@ -77,6 +77,22 @@ def members_of(coproduction, *, include_former: bool = False):
     return rows if include_former else rows.filter(left_at__isnull=True)
 
 
+def invitations_waiting(user, now):
+    """Invitations the person can still accept, newest first: not accepted, revoked or expired,
+    and not into an ended co-production (an archive takes nobody in; record_change refuses)."""
+    return (
+        Invitation.objects.filter(
+            email__iexact=user.email,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gte=now,
+        )
+        .exclude(coproduction__stage=Coproduction.Stage.ENDED)
+        .select_related("coproduction", "partner")
+        .order_by("-created_at")
+    )
+
+
 def open_invitations(coproduction):
     return Invitation.objects.filter(
         coproduction=coproduction, accepted_at__isnull=True, revoked_at__isnull=True

@@ -99,9 +99,7 @@ def stale_response(request, form, error: StaleEdit, template, context, *, sectio
 
 @login_required
 def home(request):
-    invitations = Invitation.objects.filter(
-        email__iexact=request.user.email, accepted_at__isnull=True, revoked_at__isnull=True
-    ).select_related("coproduction", "partner")
+    invitations = selectors.invitations_waiting(request.user, timezone.now())
     return render(
         request,
         "workspaces/home.html",

@@ -187,3 +187,20 @@ def test_after_opening_the_next_step_is_the_other_side_and_its_first_member(coor
     again = client.post(step, {**data, "name": "Bauamt"}, secure=True).content.decode()
     assert "schon eine Einladung unterwegs" in again
     assert not Partner.objects.filter(name="Bauamt").exists()
+
+
+def test_the_werkstatt_lists_only_invitations_that_can_still_be_accepted(
+    client, coproduction, coordinator, office
+):
+    invitee = make_user("eingeladen@stadt.example")
+    waiting = invite(coproduction, coordinator, office, email=invitee.email)
+    expired = invite(coproduction, coordinator, office, email="spaet@stadt.example")
+    Invitation.objects.filter(pk=expired.pk).update(
+        email=invitee.email, expires_at=timezone.now() - timedelta(days=1)
+    )
+    client.force_login(invitee)
+    html = client.get("/werkstatt/", secure=True).content.decode()
+    assert html.count("/werkstatt/einladung/") == 1 and waiting.token in html
+    Coproduction.objects.filter(pk=coproduction.pk).update(stage=Coproduction.Stage.ENDED)
+    html = client.get("/werkstatt/", secure=True).content.decode()
+    assert "/werkstatt/einladung/" not in html  # an archive takes nobody in
