@@ -13,7 +13,7 @@ from history.services import diff, record_change, snapshot
 from workspaces.concurrency import save_versioned
 from workspaces.models import Partner
 from workspaces.services import WorkspaceError, create_recorded, delete_recorded
-from workspaces.visibility import Visibility, link_refusal, may_link
+from workspaces.visibility import Visibility, link_refusal, may_link, owning_side
 
 ACTOR_FIELDS = [
     "name",
@@ -116,7 +116,7 @@ def actor_create(
     win before it shares its view of them (closeness, influence) with the other side; a
     side-only entry belongs to that side, every other one is joint."""
     visibility = visibility or Visibility.SIDE
-    owner_side = owner_side if visibility == Visibility.SIDE else ""
+    owner_side = owning_side(owner_side, visibility)
     _check(coproduction.pk, owner_side, {**values, "visibility": visibility})
     item = Actor(
         coproduction=coproduction,

@@ -26,7 +26,7 @@ from decisions import voting  # noqa: E402
 from decisions.models import Decision  # noqa: E402
 from demo.build import add_large, create_demo  # noqa: E402
 from goals.models import Goal, Milestone  # noqa: E402
-from meetings import services as meetings  # noqa: E402
+from meetings import polls  # noqa: E402
 from publicpage.selectors import published_coproductions  # noqa: E402
 
 password = os.environ["LOAD_PASSWORD"]
@@ -73,7 +73,7 @@ voting.decision_open_voting(
     consultation_override="Lasttest",
     expected_version=decision.version,
 )
-poll = meetings.poll_create(
+poll = polls.poll_create(
     actor=coordinator,
     coproduction=coproduction,
     owner_side="",

@@ -14,7 +14,13 @@ from workspaces.services import (
     save_single,
     update_recorded,
 )
-from workspaces.visibility import Visibility, link_refusal, linked_more_widely, may_link
+from workspaces.visibility import (
+    Visibility,
+    link_refusal,
+    linked_more_widely,
+    may_link,
+    owning_side,
+)
 
 CONFLICT_FIELDS = [
     "title",
@@ -89,7 +95,7 @@ def conflict_create(
     """Enter a disputed point (card 43). A side-only conflict is a side's internal note of a
     dispute and belongs to that side; every other conflict is joint."""
     visibility = visibility or Visibility.COPRODUCTION
-    owner_side = owner_side if visibility == Visibility.SIDE else ""
+    owner_side = owning_side(owner_side, visibility)
     _check_visibility(owner_side, visibility)
     values = {"status": Conflict.Status.OPEN, **values}
     _check_resolution(coproduction.pk, {**values, "visibility": visibility}, owner_side)

@@ -17,7 +17,13 @@ from history.models import ChangeRecord
 from history.services import record_change, reference, snapshot
 from workspaces.models import Coproduction
 from workspaces.services import WorkspaceError, create_recorded, update_recorded
-from workspaces.visibility import Visibility, link_refusal, linked_more_widely, may_link
+from workspaces.visibility import (
+    Visibility,
+    link_refusal,
+    linked_more_widely,
+    may_link,
+    owning_side,
+)
 
 DECISION_FIELDS = [
     "question",
@@ -182,7 +188,7 @@ def decision_create(
     """A decision in preparation (draft). Side-only drafts belong to their side; all others
     are joint. Systemic consensing always gets the passive option as well."""
     visibility = visibility or Visibility.COPRODUCTION
-    owner_side = owner_side if visibility == Visibility.SIDE else ""
+    owner_side = owning_side(owner_side, visibility)
     if visibility == Visibility.SIDE and not owner_side:
         raise DecisionError("Eine Entscheidung nur für eine Seite braucht diese Seite.")
     goals = list(goals)

@@ -13,7 +13,13 @@ from history.models import ChangeRecord
 from history.services import record_change, reference
 from workspaces.concurrency import save_versioned
 from workspaces.services import WorkspaceError, create_recorded, delete_recorded, update_recorded
-from workspaces.visibility import Visibility, link_refusal, linked_more_widely, may_link
+from workspaces.visibility import (
+    Visibility,
+    link_refusal,
+    linked_more_widely,
+    may_link,
+    owning_side,
+)
 
 GOAL_FIELDS = [
     "level",
@@ -331,7 +337,7 @@ def obstacle_create(
     Side-only obstacles belong to their side; all others are joint (``owner_side`` empty).
     """
     visibility = visibility or Visibility.COPRODUCTION
-    owner_side = owner_side if visibility == Visibility.SIDE else ""
+    owner_side = owning_side(owner_side, visibility)
     _check_goal_link(goal, visibility=visibility, owner_side=owner_side)
     return create_recorded(
         actor,
@@ -391,7 +397,7 @@ def milestone_create(
 ) -> Milestone:
     """A step of content or process (card 32); side-only milestones belong to their side."""
     visibility = visibility or Visibility.COPRODUCTION
-    owner_side = owner_side if visibility == Visibility.SIDE else ""
+    owner_side = owning_side(owner_side, visibility)
     _check_goal_link(goal, visibility=visibility, owner_side=owner_side)
     if responsible is not None and responsible.coproduction_id != coproduction.pk:
         raise GoalError("Diese Person ist nicht Mitglied der Ko-Produktion.", field="responsible")

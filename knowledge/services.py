@@ -16,7 +16,7 @@ from knowledge.links import FIELDS as LINK_FIELDS
 from knowledge.links import LINKS
 from knowledge.models import GlossaryTerm, KnowledgeItem
 from workspaces.services import WorkspaceError, create_recorded, delete_recorded, update_recorded
-from workspaces.visibility import Visibility, link_refusal, may_link
+from workspaces.visibility import Visibility, link_refusal, may_link, owning_side
 
 ITEM_FIELDS = ["kind", "title", "text", "url", "file_name", "visibility"]
 TERM_FIELDS = ["term", "explanation", "plain_summary", "visibility"]
@@ -25,11 +25,6 @@ SHARED = [Visibility.COPRODUCTION, Visibility.PUBLIC]
 
 class KnowledgeError(WorkspaceError):
     """A change the rules of the knowledge archive or the glossary do not allow."""
-
-
-def _owner(owner_side: str, visibility: str) -> str:
-    """A side-only entry belongs to its side; every other one is joint, edited by both."""
-    return owner_side if visibility == Visibility.SIDE else ""
 
 
 def _check_visibility(owner_side: str, visibility: str) -> None:
@@ -105,7 +100,7 @@ def knowledge_create(
     """Keep a piece of knowledge (card 48). ``upload`` is the document's file; the links go
     in as ``goals=…``, ``decisions=…``, ``meetings=…``."""
     visibility = visibility or Visibility.COPRODUCTION
-    owner_side = _owner(owner_side, visibility)
+    owner_side = owning_side(owner_side, visibility)
     links = {field: list(values.pop(field, ())) for field in LINK_FIELDS}
     _check_visibility(owner_side, visibility)
     _check_kind(kind, values.get("url", ""), upload is not None)
@@ -211,7 +206,7 @@ def term_create(
     """Explain a term of the co-production's own language (card 51)."""
     visibility = visibility or Visibility.COPRODUCTION
     _check_unique_term(coproduction.pk, term, owner_side)
-    owner_side = _owner(owner_side, visibility)
+    owner_side = owning_side(owner_side, visibility)
     return create_recorded(
         actor,
         GlossaryTerm(

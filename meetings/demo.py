@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from meetings import services
+from meetings import polls, services
 from meetings.services import BERLIN
 
 
@@ -25,7 +25,7 @@ def add_demo(coproduction, members: dict) -> None:
     c = {"coproduction": coproduction}
 
     # The poll: one date in working hours that the volunteer cannot make (card 26).
-    poll = services.poll_create(
+    poll = polls.poll_create(
         actor=mod.user,
         **c,
         owner_side=mod.partner.side,
@@ -44,7 +44,7 @@ def add_demo(coproduction, members: dict) -> None:
         mod: {morning.pk: "yes", evening.pk: "yes"},
     }
     for membership, chosen in answers.items():
-        services.availability_set(membership=membership, poll=poll, answers=chosen)
+        polls.availability_set(membership=membership, poll=poll, answers=chosen)
 
     # A past plenary with approved minutes.
     past = services.meeting_create(

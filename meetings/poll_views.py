@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from history.services import history_for, shown_history
-from meetings import selectors, services
+from meetings import polls, selectors
 from meetings.forms import (
     AnswerForm,
     CloseForm,
@@ -37,7 +37,7 @@ from workspaces.visibility import get_visible
 @member_view
 def poll_create(request, coproduction, viewer):
     def create(values):
-        return services.poll_create(
+        return polls.poll_create(
             actor=request.user, coproduction=coproduction, owner_side=viewer.side, **values
         )
 
@@ -94,9 +94,7 @@ def poll_answer(request, coproduction, viewer, pk):
     form = AnswerForm(request.POST, dates=poll.dates.all(), answers={})
     if form.is_valid():
         try:
-            services.availability_set(
-                membership=viewer.membership, poll=poll, answers=form.answers()
-            )
+            polls.availability_set(membership=viewer.membership, poll=poll, answers=form.answers())
         except WorkspaceError as error:
             messages.error(request, str(error))
         else:
@@ -113,7 +111,7 @@ def poll_date_create(request, coproduction, viewer, pk):
         return closed
 
     def create(values):
-        return services.date_add(actor=request.user, poll=poll, **values)
+        return polls.date_add(actor=request.user, poll=poll, **values)
 
     def done(date):
         messages.success(request, f"Der Vorschlag {date} ist ergänzt.")
@@ -137,7 +135,7 @@ def _open_poll_for_edit(request, coproduction, viewer, pk):
     poll = get_visible(selectors.polls_for(viewer), viewer, pk=pk)
     require_item_edit(viewer, poll)
     if poll.closed:
-        messages.info(request, services.POLL_CLOSED)
+        messages.info(request, polls.POLL_CLOSED)
         return poll, redirect(poll_url(coproduction, poll))
     return poll, None
 
@@ -149,7 +147,7 @@ def poll_edit(request, coproduction, viewer, pk):
         return closed
 
     def update(form):
-        services.poll_update(
+        polls.poll_update(
             actor=request.user,
             poll=poll,
             expected_version=form.expected_version(),
@@ -187,7 +185,7 @@ def date_delete(request, coproduction, viewer, pk, date_pk):
     error = None
     if request.method == "POST":
         try:
-            lost = services.date_remove(
+            lost = polls.date_remove(
                 actor=request.user,
                 date=date,
                 expected_answers=posted_int(request.POST.get("answers")),
@@ -227,7 +225,7 @@ def poll_delete(request, coproduction, viewer, pk):
         request,
         viewer,
         poll,
-        delete=lambda version: services.poll_delete(
+        delete=lambda version: polls.poll_delete(
             actor=request.user, poll=poll, expected_version=version
         ),
         what="Die Umfrage",
@@ -253,7 +251,7 @@ def poll_close(request, coproduction, viewer, pk):
         data = form.cleaned_data
         extra = {name: data[name] for name in ("format", "place", "link")}
         try:
-            meeting = services.poll_close(
+            meeting = polls.poll_close(
                 actor=request.user, poll=poll, date=data["date"], meeting=extra
             )
         except WorkspaceError as error:

@@ -14,7 +14,7 @@ from history.services import record_change
 from structures.models import Body, Mandate, PhasePlan
 from workspaces.concurrency import StaleEdit
 from workspaces.services import WorkspaceError, create_recorded, delete_recorded, update_recorded
-from workspaces.visibility import Visibility, linked_more_widely
+from workspaces.visibility import Visibility, linked_more_widely, owning_side
 
 PHASE_FIELDS = ["joint", "administration_part", "civil_society_part"]
 BODY_FIELDS = [
@@ -120,7 +120,7 @@ def body_create(
     """A plenary, working group or steering group (card 41). A side-only body (a side's own
     circle) belongs to its side; every other body is joint."""
     visibility = visibility or Visibility.COPRODUCTION
-    owner_side = owner_side if visibility == Visibility.SIDE else ""
+    owner_side = owning_side(owner_side, visibility)
     members = list(members)
     _check_members(coproduction.pk, members)
     return create_recorded(

@@ -109,6 +109,12 @@ class VisibleItem(models.Model):
         return self.get_visibility_display()
 
 
+def owning_side(owner_side: str, visibility: str) -> str:
+    """The side a new or changed item belongs to: side-only items to the side that made them,
+    everything else to nobody (joint)."""
+    return owner_side if visibility == Visibility.SIDE else ""
+
+
 def sees(viewer: Viewer | None, item) -> bool:
     """Whether ``viewer`` may see ``item`` (anything with ``visibility`` and ``owner_side``):
     the rule of ``visible_to`` for one item in hand — a row read unfiltered, or what a history

@@ -85,7 +85,7 @@ def test_what_waits_follows_answers_that_record_no_change(client, db):
     """A scheduling poll's answers record no change: the overview reads them fresh, so an
     answered poll leaves "Was wartet auf euch?" at once, while votes and the rest are kept."""
     from demo.build import create_demo
-    from meetings import services as meeting_services
+    from meetings import polls as meeting_polls
     from meetings.models import SchedulePoll
     from tests.factories import PASSWORD
     from workspaces.models import Membership
@@ -101,7 +101,7 @@ def test_what_waits_follows_answers_that_record_no_change(client, db):
     client.force_login(membership.user)
     url = f"/werkstatt/{coproduction.slug}/"
     assert f"/treffen/umfragen/{poll.pk}/" in client.get(url, secure=True).content.decode()
-    meeting_services.availability_set(
+    meeting_polls.availability_set(
         membership=membership, poll=poll, answers={d.pk: "yes" for d in poll.dates.all()}
     )
     assert f"/treffen/umfragen/{poll.pk}/" not in client.get(url, secure=True).content.decode()

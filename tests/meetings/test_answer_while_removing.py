@@ -10,14 +10,14 @@ import threading
 import pytest
 from django.db import connection
 
-from meetings import services
+from meetings import polls, services
 from meetings.models import Availability, Meeting, ProposedDate
 
 from .helpers import at
 
 
 def make_poll(coproduction, coordinator):
-    return services.poll_create(
+    return polls.poll_create(
         actor=coordinator,
         coproduction=coproduction,
         owner_side="",
@@ -46,18 +46,14 @@ def test_an_answer_during_a_removal_is_refused_not_lost(
 
     def remove():
         try:
-            outcome["lost"] = services.date_remove(
-                actor=coordinator, date=evening, expected_answers=0
-            )
+            outcome["lost"] = polls.date_remove(actor=coordinator, date=evening, expected_answers=0)
         finally:
             connection.close()
 
     def answer():
         try:
             counted.wait(timeout=5)
-            services.availability_set(
-                membership=civil_member, poll=poll, answers={evening.pk: "yes"}
-            )
+            polls.availability_set(membership=civil_member, poll=poll, answers={evening.pk: "yes"})
             outcome["answer"] = "saved"
         except services.MeetingError as error:
             outcome["answer"] = str(error)
@@ -80,8 +76,8 @@ def test_an_answer_during_a_removal_is_refused_not_lost(
 def test_closing_with_a_date_removed_since_it_was_chosen_is_refused(coproduction, coordinator):
     poll = make_poll(coproduction, coordinator)
     chosen = poll.dates.get(slot=ProposedDate.Slot.EVENING)
-    services.date_remove(actor=coordinator, date=ProposedDate.objects.get(pk=chosen.pk))
+    polls.date_remove(actor=coordinator, date=ProposedDate.objects.get(pk=chosen.pk))
     with pytest.raises(services.MeetingError, match="eben jemand aus der Umfrage entfernt"):
-        services.poll_close(actor=coordinator, poll=poll, date=chosen)
+        polls.poll_close(actor=coordinator, poll=poll, date=chosen)
     poll.refresh_from_db()
     assert not poll.closed and not Meeting.objects.exists()

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings import selectors, services
+from meetings import polls, selectors, services
 from meetings.models import Meeting, Minutes, ProposedDate, SchedulePoll
 from meetings.services import MeetingError
 from tests.goals.conftest import login
@@ -24,7 +24,7 @@ def url(name, coproduction, *args):
 
 
 def _poll(coproduction, coordinator):
-    return services.poll_create(
+    return polls.poll_create(
         actor=coordinator,
         coproduction=coproduction,
         owner_side=Side.ADMINISTRATION,
@@ -37,7 +37,7 @@ def _poll(coproduction, coordinator):
 def test_a_poll_refuses_a_date_that_has_passed(coproduction, coordinator):
     poll = _poll(coproduction, coordinator)
     with pytest.raises(MeetingError, match="liegt in der Vergangenheit") as error:
-        services.date_add(
+        polls.date_add(
             actor=coordinator,
             poll=poll,
             starts_at=timezone.now() - timedelta(days=2000),
@@ -71,7 +71,7 @@ def test_a_passed_date_is_never_the_best_nor_made_into_a_meeting(coproduction, c
     ProposedDate.objects.filter(pk=passed.pk).update(
         starts_at=timezone.now() - timedelta(days=3), ends_at=timezone.now() - timedelta(days=3)
     )
-    services.availability_set(
+    polls.availability_set(
         membership=coordinator.memberships.get(), poll=poll, answers={passed.pk: "yes"}
     )
     results = selectors.poll_results(poll)
@@ -80,7 +80,7 @@ def test_a_passed_date_is_never_the_best_nor_made_into_a_meeting(coproduction, c
 
     passed.refresh_from_db()
     with pytest.raises(MeetingError, match="schon vorbei"):
-        services.poll_close(
+        polls.poll_close(
             actor=coordinator,
             poll=poll,
             date=passed,

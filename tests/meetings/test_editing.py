@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from conflicts.models import Conflict
 from history.services import history_for
-from meetings import services
+from meetings import polls, services
 from meetings.models import AgendaItem, Availability, Meeting, Minutes, ProposedDate, SchedulePoll
 from tests.goals.conftest import login
 from workspaces.concurrency import StaleEdit
@@ -26,7 +26,7 @@ def url(name, coproduction, *args):
 
 
 def _poll(coproduction, actor, *, side="", visibility=Visibility.COPRODUCTION):
-    return services.poll_create(
+    return polls.poll_create(
         actor=actor,
         coproduction=coproduction,
         owner_side=side,
@@ -38,7 +38,7 @@ def _poll(coproduction, actor, *, side="", visibility=Visibility.COPRODUCTION):
 
 def _answer_all(poll, *memberships, answer="yes"):
     for membership in memberships:
-        services.availability_set(
+        polls.availability_set(
             membership=membership,
             poll=poll,
             answers={d.pk: answer for d in poll.dates.all()},
@@ -62,7 +62,7 @@ def _positions(meeting):
 
 def test_title_and_visibility_of_a_poll_change_versioned_and_recorded(coproduction, coordinator):
     poll = _poll(coproduction, coordinator, side=Side.ADMINISTRATION, visibility="side")
-    services.poll_update(
+    polls.poll_update(
         actor=coordinator,
         poll=poll,
         expected_version=1,
@@ -78,34 +78,34 @@ def test_title_and_visibility_of_a_poll_change_versioned_and_recorded(coproducti
     labels = [row[0] for row in history_for(stored)[0].readable_changes()]
     assert "Wofür sucht ihr einen Termin?" in labels
     with pytest.raises(StaleEdit):
-        services.poll_update(actor=coordinator, poll=stored, expected_version=1, title="Alt")
+        polls.poll_update(actor=coordinator, poll=stored, expected_version=1, title="Alt")
 
 
 def test_a_joint_poll_cannot_become_one_sides(coproduction, coordinator):
     poll = _poll(coproduction, coordinator)
     with pytest.raises(services.MeetingError) as error:
-        services.poll_update(actor=coordinator, poll=poll, expected_version=1, visibility="side")
+        polls.poll_update(actor=coordinator, poll=poll, expected_version=1, visibility="side")
     assert error.value.field == "visibility"
 
 
 def test_a_closed_poll_can_no_longer_be_changed(coproduction, coordinator, civil_member):
     poll = _poll(coproduction, coordinator)
     _answer_all(poll, civil_member)
-    services.poll_close(actor=coordinator, poll=poll)
+    polls.poll_close(actor=coordinator, poll=poll)
     date = _evening(poll)
     attempts = [
-        lambda: services.poll_update(
+        lambda: polls.poll_update(
             actor=coordinator, poll=poll, expected_version=poll.version, title="Neu"
         ),
-        lambda: services.date_add(
+        lambda: polls.date_add(
             actor=coordinator, poll=poll, starts_at=at(5, 18), ends_at=at(5, 20)
         ),
-        lambda: services.date_remove(actor=coordinator, date=date),
+        lambda: polls.date_remove(actor=coordinator, date=date),
     ]
     for attempt in attempts:
         with pytest.raises(services.MeetingError) as error:
             attempt()
-        assert str(error.value) == services.POLL_CLOSED
+        assert str(error.value) == polls.POLL_CLOSED
     assert poll.dates.count() == 2 and Availability.objects.count() == 2
 
 
@@ -115,7 +115,7 @@ def test_removing_a_date_takes_its_answers_and_is_recorded(
     poll = _poll(coproduction, coordinator)
     _answer_all(poll, civil_member, admin_member)
     evening = _evening(poll)
-    assert services.date_remove(actor=coordinator, date=evening, expected_answers=2) == 2
+    assert polls.date_remove(actor=coordinator, date=evening, expected_answers=2) == 2
     assert list(poll.dates.values_list("slot", flat=True)) == ["working_hours"]
     assert Availability.objects.count() == 2  # the other date's answers stay
     label, before, after = history_for(poll)[0].readable_changes()[0]
@@ -130,7 +130,7 @@ def test_a_date_is_not_removed_when_more_members_answered_than_confirmed(
     evening = _evening(poll)
     _answer_all(poll, admin_member)  # while the coordinator looked at "1 answer will be lost"
     with pytest.raises(services.MeetingError) as error:
-        services.date_remove(actor=coordinator, date=evening, expected_answers=1)
+        polls.date_remove(actor=coordinator, date=evening, expected_answers=1)
     assert "Inzwischen haben 2 Mitglieder" in str(error.value)
     assert ProposedDate.objects.filter(pk=evening.pk).exists()
 
@@ -140,20 +140,20 @@ def test_a_date_added_later_is_recorded_but_the_first_ones_are_part_of_creating(
 ):
     poll = _poll(coproduction, coordinator)
     assert len(history_for(poll)) == 1
-    services.date_add(actor=coordinator, poll=poll, starts_at=at(1, 11), ends_at=at(1, 13))
+    polls.date_add(actor=coordinator, poll=poll, starts_at=at(1, 11), ends_at=at(1, 13))
     label, before, _after = history_for(poll)[0].readable_changes()[0]
     assert label == "Terminvorschlag" and before == "–"
 
 
 def test_deleting_a_poll_that_became_a_meeting_keeps_the_meeting(coproduction, coordinator):
     poll = _poll(coproduction, coordinator)
-    meeting = services.poll_close(
+    meeting = polls.poll_close(
         actor=coordinator,
         poll=poll,
         date=_evening(poll),
         meeting={"format": "online", "link": "https://treffen.example/a"},
     )
-    services.poll_delete(actor=coordinator, poll=poll, expected_version=poll.version)
+    polls.poll_delete(actor=coordinator, poll=poll, expected_version=poll.version)
     assert not SchedulePoll.objects.exists() and not ProposedDate.objects.exists()
     meeting = Meeting.objects.get(pk=meeting.pk)
     assert meeting.poll is None and meeting.minutes
@@ -289,7 +289,7 @@ def test_the_second_poll_editor_is_told_and_keeps_their_input(
 
 def test_a_closed_poll_sends_its_editors_back_with_the_reason(coproduction, coordinator):
     poll = _poll(coproduction, coordinator)
-    services.poll_close(actor=coordinator, poll=poll)
+    polls.poll_close(actor=coordinator, poll=poll)
     client = login(coordinator)
     for name, args in [
         ("poll_edit", [poll.pk]),
@@ -299,7 +299,7 @@ def test_a_closed_poll_sends_its_editors_back_with_the_reason(coproduction, coor
         response = client.get(url(name, coproduction, *args), secure=True, follow=True)
         assert response.redirect_chain[-1][0].endswith(url("poll", coproduction, poll.pk))
         html = response.content.decode()
-        assert services.POLL_CLOSED in html
+        assert polls.POLL_CLOSED in html
     assert "lassen sich nicht mehr ändern" in html  # the poll page says so too
 
 
@@ -338,7 +338,7 @@ def test_the_delete_page_of_a_poll_that_became_a_meeting_says_the_meeting_stays(
     coproduction, coordinator
 ):
     poll = _poll(coproduction, coordinator)
-    meeting = services.poll_close(
+    meeting = polls.poll_close(
         actor=coordinator,
         poll=poll,
         date=_evening(poll),

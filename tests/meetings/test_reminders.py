@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.core import mail
 from django.utils import timezone
 
-from meetings import services
+from meetings import polls, services
 from meetings.tasks import POLL_GRACE
 from structures import services as structures
 
@@ -88,7 +88,7 @@ def test_a_poll_invites_those_who_have_not_answered_after_a_grace_period(
     coproduction, coordinator, admin_member, civil_member
 ):
     start = soon(7)
-    poll = services.poll_create(
+    poll = polls.poll_create(
         actor=coordinator,
         coproduction=coproduction,
         owner_side="",
@@ -99,9 +99,7 @@ def test_a_poll_invites_those_who_have_not_answered_after_a_grace_period(
     invitation = scheduled("announce_poll")
     assert len(invitation) == 1
     assert invitation[0].run_after >= timezone.now() + POLL_GRACE - timedelta(minutes=1)
-    services.availability_set(
-        membership=admin_member, poll=poll, answers={poll.dates.get().pk: "yes"}
-    )
+    polls.availability_set(membership=admin_member, poll=poll, answers={poll.dates.get().pk: "yes"})
     make_due(invitation)
     run_due_tasks()
     assert recipients() == {"koordination@amt.example", "ini@example.org"}

@@ -6,7 +6,7 @@ from django.db import connection
 from django.utils import timezone
 
 from conflicts.models import Conflict
-from meetings import selectors, services
+from meetings import polls, selectors, services
 from meetings.models import Availability, Meeting, Minutes, ProposedDate
 from structures.models import Body
 from tests.factories import add_member, make_user
@@ -32,11 +32,11 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_the_slot_of_a_date_is_derived_from_weekday_and_time(when, slot):
-    assert services.default_slot(when) == slot
+    assert polls.default_slot(when) == slot
 
 
 def test_a_chosen_slot_overrides_the_derived_one(coproduction, coordinator):
-    poll = services.poll_create(
+    poll = polls.poll_create(
         actor=coordinator,
         coproduction=coproduction,
         owner_side=Side.ADMINISTRATION,
@@ -49,7 +49,7 @@ def test_a_chosen_slot_overrides_the_derived_one(coproduction, coordinator):
 
 
 def _poll(coproduction, coordinator, *dates):
-    return services.poll_create(
+    return polls.poll_create(
         actor=coordinator,
         coproduction=coproduction,
         owner_side=Side.ADMINISTRATION,
@@ -61,7 +61,7 @@ def _poll(coproduction, coordinator, *dates):
 
 def _answer(membership, poll, **by_hour):
     answers = {d.pk: by_hour[f"h{timezone.localtime(d.starts_at).hour}"] for d in poll.dates.all()}
-    services.availability_set(membership=membership, poll=poll, answers=answers)
+    polls.availability_set(membership=membership, poll=poll, answers=answers)
 
 
 def test_results_put_the_best_date_first_and_warn_when_volunteers_are_left_out(
@@ -98,7 +98,7 @@ def test_answering_again_replaces_the_earlier_answer(coproduction, coordinator, 
 
 
 def test_a_side_only_poll_asks_only_that_side(coproduction, coordinator, civil_member):
-    poll = services.poll_create(
+    poll = polls.poll_create(
         actor=coordinator,
         coproduction=coproduction,
         owner_side=Side.ADMINISTRATION,
@@ -114,7 +114,7 @@ def test_a_side_only_poll_asks_only_that_side(coproduction, coordinator, civil_m
 def test_closing_a_poll_creates_the_meeting_from_the_chosen_date(coproduction, coordinator):
     poll = _poll(coproduction, coordinator, at(4, 10), at(4, 18))
     chosen = poll.dates.last()
-    meeting = services.poll_close(
+    meeting = polls.poll_close(
         actor=coordinator,
         poll=poll,
         date=chosen,
@@ -125,11 +125,11 @@ def test_closing_a_poll_creates_the_meeting_from_the_chosen_date(coproduction, c
     poll.refresh_from_db()
     assert poll.closed
     with pytest.raises(services.MeetingError):
-        services.availability_set(
+        polls.availability_set(
             membership=coordinator.memberships.get(), poll=poll, answers={chosen.pk: "yes"}
         )
     with pytest.raises(services.MeetingError):
-        services.poll_close(actor=coordinator, poll=poll)
+        polls.poll_close(actor=coordinator, poll=poll)
 
 
 # Meetings -----------------------------------------------------------------------------------

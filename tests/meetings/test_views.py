@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conflicts.models import Conflict
-from meetings import services
+from meetings import polls, services
 from meetings.models import Meeting, Minutes
 from tests.goals.conftest import login
 from workspaces.models import Membership
@@ -137,7 +137,7 @@ def test_approved_minutes_offer_no_form_and_refuse_posts(coproduction, coordinat
 
 def test_the_poll_page_warns_when_volunteers_are_left_out(coproduction, coordinator, civil_member):
     Membership.objects.filter(pk=civil_member.pk).update(employment="volunteer")
-    poll = services.poll_create(
+    poll = polls.poll_create(
         actor=coordinator,
         coproduction=coproduction,
         owner_side=Side.ADMINISTRATION,
@@ -156,7 +156,7 @@ def test_the_poll_page_warns_when_volunteers_are_left_out(coproduction, coordina
 
 
 def test_closing_a_poll_by_form_creates_the_meeting(coproduction, coordinator):
-    poll = services.poll_create(
+    poll = polls.poll_create(
         actor=coordinator,
         coproduction=coproduction,
         owner_side=Side.ADMINISTRATION,
@@ -184,7 +184,7 @@ def _fill(coproduction, coordinator, n):
         )
         services.agenda_item_add(actor=coordinator, meeting=meeting, title=f"Punkt {i}")
     for _ in range(n // 3):
-        services.poll_create(
+        polls.poll_create(
             actor=coordinator,
             coproduction=coproduction,
             owner_side="",

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from meetings import services
+from meetings import polls, services
 from meetings.models import CalendarToken
 
 from .cases import (
@@ -103,7 +103,7 @@ def populate(w):
     coordinator = w.users["coordinator"]
     c = dict(actor=coordinator, coproduction=w.coproduction)
     start = timezone.now() + timedelta(days=7)
-    w.side_poll = services.poll_create(
+    w.side_poll = polls.poll_create(
         **c,
         owner_side="civil_society",
         title="Interne Vorbesprechung",
@@ -111,7 +111,7 @@ def populate(w):
         dates=[(start, start + timedelta(hours=2), "")],
     )
     w.poll_date = w.side_poll.dates.get()
-    w.joint_poll = services.poll_create(
+    w.joint_poll = polls.poll_create(
         **c,
         owner_side="civil_society",
         title="Plenum im Frühjahr",

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from decisions.models import Decision
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
-from meetings import services
+from meetings import polls
 from meetings.forms import PollForm
 from meetings.models import Meeting, Minutes
 from meetings.services import MeetingError
@@ -208,7 +208,7 @@ def test_a_scheduling_poll_cannot_be_public(coproduction, coordinator):
     form = PollForm(viewer=viewer_for(coordinator, coproduction))
     assert "public" not in [value for value, _ in form.fields["visibility"].choices]
     with pytest.raises(MeetingError) as error:
-        services.poll_create(
+        polls.poll_create(
             actor=coordinator,
             coproduction=coproduction,
             owner_side="",
