@@ -4,7 +4,7 @@ at 1280 and 360 pixels, and the wide tables scroll inside their box on a phone."
 import pytest
 
 from tests import factories
-from tests.accounts.test_personal_data import everything_of
+from tests.accounts.personal_data.entries import everything_of
 from tests.browser.test_accounts_browser import assert_fits_small_screen, assert_no_axe_violations
 from tests.browser.test_guide import SMALL_SCREEN
 from tests.browser.test_werkstatt_browser import log_in_by_cookie

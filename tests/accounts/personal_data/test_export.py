@@ -2,148 +2,38 @@
 20) — their own entries, never other people's, and an item only while the person may see it."""
 
 import json
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from accounts import selectors
 from accounts.sections import UNSEEN, all_sections
-from accounts.services import account_delete
-from actors.models import Actor
-from decisions import voting
 from decisions.models import Decision, Vote
-from goals import services as goals
-from handover import services as handovers
-from handover.models import Handover
-from history.models import ChangeRecord
-from meetings.models import Availability, ProposedDate, SchedulePoll
+from meetings.models import Availability
 from reflection import services as reflection
 from reflection.closing import round_close
-from resources.models import Position
 from structures.models import Body, Mandate
 from tests import factories
-from tests.decisions.conftest import draft, open_vote
+from tests.accounts.personal_data.entries import (
+    decision,
+    download,
+    everything_of,
+    page,
+    poll_with_dates,
+    section,
+)
 from tests.reflection.helpers import answers, open_round
-from tests.tasks import run_due_tasks
-from workspaces.models import Delivery, Membership
-from workspaces.services import invitation_accept, invitation_create, membership_leave
+from workspaces.models import Membership
+from workspaces.services import membership_leave
 from workspaces.visibility import Side, Visibility
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def coordinator():
-    return factories.make_user("koordination@amt.example", display_name="Konrad Koordination")
-
-
-@pytest.fixture
-def coproduction(coordinator):
-    return factories.make_coproduction(coordinator, name="Ernährungsstrategie Musterstadt")
-
-
-@pytest.fixture
-def ada(coproduction):
-    """A civil-society member of the co-production."""
-    user = factories.make_user("ada@example.org", display_name="Ada Lovelace")
-    return factories.add_member(coproduction, user, side=Side.CIVIL_SOCIETY)
-
-
-@pytest.fixture
-def bea(coproduction):
-    user = factories.make_user("bea@example.org", display_name="Bea Beispiel")
-    return factories.add_member(coproduction, user, side=Side.CIVIL_SOCIETY)
-
-
-def download(client, user) -> dict:
-    client.force_login(user)
-    response = client.get("/konto/daten.json", secure=True)
-    assert response.status_code == 200
-    return json.loads(response.content)
-
-
-def page(client, user) -> str:
-    client.force_login(user)
-    response = client.get("/konto/daten/", secure=True)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def section(data: dict, key: str) -> dict:
-    return next(s for s in data["sections"] if s["key"] == key)
-
-
-def decision(coproduction, question: str, **fields) -> Decision:
-    values = {"procedure": Decision.Procedure.CONSENT, "status": Decision.Status.VOTING}
-    return Decision.objects.create(coproduction=coproduction, question=question, **values | fields)
-
-
-def poll_with_dates(coproduction, title: str, n: int, **fields) -> list[ProposedDate]:
-    poll = SchedulePoll.objects.create(coproduction=coproduction, title=title, **fields)
-    start = timezone.now() + timedelta(days=7)
-    return [
-        ProposedDate.objects.create(
-            poll=poll,
-            starts_at=start + timedelta(days=i),
-            ends_at=start + timedelta(days=i, hours=2),
-            slot=ProposedDate.Slot.EVENING,
-        )
-        for i in range(n)
-    ]
-
-
-def everything_of(coproduction, member, coordinator):
-    """One entry of each kind that names ``member``."""
-    vote_on = decision(coproduction, "Legen wir einen Gemeinschaftsgarten an?", prepared_by=member)
-    Vote.objects.create(
-        decision=vote_on, membership=member, choice=Vote.Choice.AGREE, reason="Guter Boden"
-    )
-    (proposed,) = poll_with_dates(coproduction, "Plenum im Dezember", 1)
-    Availability.objects.create(date=proposed, membership=member, answer="if_need_be")
-    goal = factories.make_goal(coproduction, title="Mehr regionales Essen", steward=member)
-    factories.make_milestone(coproduction, title="Erste Ernte", goal=goal, responsible=member)
-    body = Body.objects.create(coproduction=coproduction, name="Steuerungsgruppe", kind="steering")
-    body.members.add(member)
-    Mandate.objects.create(
-        coproduction=coproduction,
-        body=body,
-        partner=member.partner,
-        holder=member,
-        started_on=date(2025, 2, 1),
-        may_decide_alone="Termine",
-    )
-    Actor.objects.create(
-        coproduction=coproduction,
-        name="Tafel Musterstadt",
-        kind=Actor.Kind.NETWORK,
-        approached_by=member,
-        contact_person="Gerd Geheim",
-        contact_email="gerd@tafel.example",
-    )
-    Position.objects.create(
-        coproduction=coproduction,
-        partner=member.partner,
-        title="Koordinationsstelle Garten",
-        filling=Position.Filling.GROUP,
-        holder=member,
-        pay=Position.Pay.PAID,
-        contract=Position.Contract.FEE,
-        hours_per_week=10,
-    )
-    other = Membership.objects.get(coproduction=coproduction, user=coordinator)
-    Handover.objects.create(
-        coproduction=coproduction, leaving=member, successor=other, note="Schlüssel im Büro"
-    )
-    round_ = open_round(coproduction, coordinator, title="Reflexion Winter")
-    reflection.response_save(membership=member, round_=round_, answers=answers(4, "Es läuft gut"))
 
 
 def test_the_page_and_the_download_show_what_the_feature_apps_store_about_the_person(
@@ -445,110 +335,3 @@ def test_sections_come_in_app_order_with_unique_keys():
     assert [k.split(".")[0] for k in keys] == sorted(
         (k.split(".")[0] for k in keys), key=order.index
     )
-
-
-# Deletion: the name goes with the account, also where other items recorded it.
-
-
-def test_deleting_the_account_removes_the_name_from_the_history_and_tallies_of_other_items(
-    coproduction, ada, coordinator
-):
-
-    konrad = Membership.objects.get(user=coordinator)
-    goals.goal_create(
-        actor=coordinator,
-        coproduction=coproduction,
-        kind="joint",
-        owner_side="",
-        level="abstract",
-        title="Ada Lovelace Preis ausloben",  # a title naming her, on an item not hers
-        steward=konrad,
-    )
-    goals.goal_create(
-        actor=coordinator,
-        coproduction=coproduction,
-        kind="joint",
-        owner_side="",
-        level="abstract",
-        title="Schulgärten",
-        steward=ada,
-    )
-    handovers.handover_create(
-        actor=coordinator, coproduction=coproduction, leaving=ada, successor=konrad, owner_side=""
-    )
-    gone = handovers.handover_create(
-        actor=coordinator, coproduction=coproduction, leaving=konrad, successor=ada, owner_side=""
-    )
-    handovers.handover_delete(actor=coordinator, handover=gone, expected_version=gone.version)
-    vetoed = draft(coproduction, coordinator)
-    open_vote(vetoed, coordinator, consultation_override="Die Frist ist vereinbart kürzer.")
-    voting.vote_cast(
-        actor=ada.user, decision=vetoed, membership=ada, choice="veto", reason="Zu teuer"
-    )
-    voting.vote_cast(actor=coordinator, decision=vetoed, membership=konrad, choice="agree")
-    voting.decision_close(actor=coordinator, decision=vetoed)
-    vetoed.refresh_from_db()
-    assert "Ada Lovelace" in json.dumps(vetoed.tally, ensure_ascii=False)
-
-    account_delete(user=ada.user)
-
-    records = ChangeRecord.objects.filter(coproduction=coproduction)
-    texts = [r.object_label + json.dumps(r.changes, ensure_ascii=False) for r in records]
-    vetoed.refresh_from_db()
-    assert not [t for t in texts if "Ada Lovelace" in t and "Preis" not in t]
-    assert "Ada Lovelace" not in json.dumps(vetoed.tally, ensure_ascii=False)
-    assert "ehemaliges Mitglied" in json.dumps(vetoed.tally, ensure_ascii=False)
-    assert any("Übergabe von ehemaliges Mitglied an Konrad Koordination" in t for t in texts)
-    deleted = records.get(
-        content_type__model="handover", object_id=gone.pk, action=ChangeRecord.Action.DELETED
-    )
-    assert deleted.object_label == "Übergabe von Konrad Koordination an ehemaliges Mitglied"
-    assert any('"Stimme von ehemaliges Mitglied"' in t for t in texts)
-    # Someone else's item that merely contains the name keeps its title.
-    assert any(r.object_label == "Ada Lovelace Preis ausloben" for r in records)
-
-
-def test_deleting_the_account_forgets_which_mails_reached_the_person(client, coproduction):
-
-    coordinator = Membership.objects.get(coproduction=coproduction).user
-    user = factories.make_user("carla@example.org")
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    other = factories.make_user("dora@example.org")
-    EmailAddress.objects.create(user=other, email=other.email, verified=True, primary=True)
-    for person in (user, other):
-        invitation = invitation_create(
-            actor=coordinator,
-            coproduction=coproduction,
-            partner=coproduction.partners.first(),
-            email=person.email,
-            access="member",
-        )
-        run_due_tasks()
-        invitation_accept(user=person, token=invitation.token)
-
-    rows = section(download(client, user), "accounts.mails")["rows"]
-    account_delete(user=user)
-
-    assert rows == [[coproduction.name, "Einladung", "carla@example.org", rows[0][3]]]
-    assert list(Delivery.objects.values_list("recipient", flat=True)) == ["dora@example.org"]
-
-
-def test_the_weekly_digest_shows_when_it_went_out_and_how_many_points_it_named(
-    client, coproduction, ada
-):
-    from kompass.models import DigestState
-
-    DigestState.objects.create(
-        membership=ada, sent_at=timezone.now(), findings=["goals.steward:1", "structures.body:2"]
-    )
-    (row,) = section(download(client, ada.user), "kompass.digests")["rows"]
-    assert row[0] == coproduction.name and row[2] == 2
-    assert "Eure wöchentliche Zusammenfassung" in page(client, ada.user)
-
-
-def test_deleting_the_account_deletes_what_the_last_digest_named(coproduction, ada):
-    from kompass.models import DigestState
-
-    DigestState.objects.create(membership=ada, sent_at=timezone.now(), findings=["a:1"])
-    account_delete(user=ada.user)
-    assert not DigestState.objects.filter(membership=ada).exists()
