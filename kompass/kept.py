@@ -8,12 +8,13 @@ minutes, since what is kept also reads the clock (two weeks without minutes, a v
 closed). Each process keeps its own; with several app servers the stamp still comes from the
 one database, so none shows what is older than the data it was asked about.
 
-Only what depends on recorded changes alone may be kept: answers to a scheduling poll or a
-reflection round and invitations record no change of their own, so they are always read fresh.
-A vote is recorded as a ballot (``ChangeRecord.ballot``): what never reads votes — the
-Kompass-Check, the overview's figures — is kept across ballots (``ballots=False``), so a
-co-production voting every few seconds does not run the Check again after each vote;
-``tests/kompass/test_kept_reports.py`` fails if either starts to read them."""
+Only what depends on recorded changes alone may be kept: answers to a reflection round
+(anonymous: nothing records who answered when) and invitations record no change of their own,
+so they are always read fresh. A vote and a scheduling poll's answers are recorded as ballots
+(``ChangeRecord.ballot``): what never reads them — the Kompass-Check, the overview's
+figures — is kept across ballots (``ballots=False``), so a co-production voting every few
+seconds does not run the Check again after each vote; ``tests/kompass/test_kept_reports.py``
+fails if either starts to read them."""
 
 import threading
 import time

@@ -2,7 +2,9 @@
 
 Each list is one bounded query (at most ``LIMIT`` rows), so the overview stays as quick with
 2,000 decisions as with two. The overview keeps the lists that only recorded changes alter
-(``kompass.kept``) and reads the others — poll and reflection answers, invitations — fresh."""
+(``kompass.kept``; votes and poll answers are recorded as ballots) and reads the others —
+reflection answers, which record nothing so that nobody learns who answered when, and
+invitations, which come from other co-productions too — fresh."""
 
 from copy import copy
 from dataclasses import dataclass, fields
@@ -138,6 +140,7 @@ def _recorded_parts(viewer, now) -> dict:
     today = timezone.localdate(now)
     return {
         "votes": votes_to_cast(viewer, now),
+        "polls": polls_to_answer(viewer),
         "minutes": minutes_to_approve(viewer, now),
         "meetings": meetings_ahead(viewer, now),
         "milestones": milestones_due(viewer, today),
@@ -157,7 +160,7 @@ def waiting_on_overview(viewer, coproduction) -> Waiting:
     return Waiting(
         # Copies: the overview puts a ballot beside each vote, and the kept list is shared.
         votes=[copy(decision) for decision in recorded["votes"] if decision.closes_at >= now],
-        polls=polls_to_answer(viewer),
+        polls=recorded["polls"],
         minutes=recorded["minutes"],
         meetings=[meeting for meeting in recorded["meetings"] if meeting.ends_at >= now],
         milestones=recorded["milestones"],

@@ -16,7 +16,7 @@ from meetings import tasks
 from meetings.models import Availability, ProposedDate, SchedulePoll
 from meetings.services import BERLIN, MeetingError, check_times, meeting_create
 from workspaces.concurrency import save_versioned
-from workspaces.services import create_recorded, delete_recorded, refuse_if_ended, update_recorded
+from workspaces.services import create_recorded, delete_recorded, update_recorded
 from workspaces.visibility import Visibility, owning_side
 
 EVENING_FROM = 17  # a weekday date starting at 17:00 or later counts as evening
@@ -151,12 +151,17 @@ def date_remove(*, actor, date: ProposedDate, expected_answers: int | None = Non
 @transaction.atomic
 def availability_set(*, membership, poll: SchedulePoll, answers: dict) -> int:
     """One answer per member and date; answering again replaces the earlier answer.
-    ``answers`` maps ProposedDate ids to an Availability.Answer (or "" to withdraw)."""
-    refuse_if_ended(poll.coproduction_id)  # answers record no change of their own
+    ``answers`` maps ProposedDate ids to an Availability.Answer (or "" to withdraw).
+
+    Recorded as a ballot, as a vote is: the poll's history says who answered when (the poll
+    shows every answer anyway), and what is kept until the next change — what waits for each
+    member — follows the answer, while the Kompass-Check, which never reads answers, stays kept.
+    """
     # Locked like every change of the poll's dates: an answer waits for a date being removed
     # (and is refused then), instead of being deleted with it past the removal's count.
     stored = _open_poll(poll, closed=ANSWERS_CLOSED)
     valid = set(stored.dates.values_list("pk", flat=True))
+    before = _answered(stored, membership)
     changed = 0
     for date_id, answer in answers.items():
         if date_id not in valid:
@@ -170,7 +175,22 @@ def availability_set(*, membership, poll: SchedulePoll, answers: dict) -> int:
             date_id=date_id, membership=membership, defaults={"answer": answer}
         )
         changed += 1
+    after = _answered(stored, membership)
+    if changed or after != before:
+        record_change(
+            actor=membership.user,
+            item=stored,
+            action=ChangeRecord.Action.UPDATED,
+            changes={f"Antworten von {membership}": [before, after]},
+            ballot=True,
+        )
     return changed
+
+
+def _answered(poll: SchedulePoll, membership) -> str | None:
+    """How many of the poll's dates the member has answered, for the poll's history."""
+    count = Availability.objects.filter(date__poll=poll, membership=membership).count()
+    return f"{count} von {poll.dates.count()} Terminen" if count else None
 
 
 @transaction.atomic

@@ -81,9 +81,9 @@ def test_a_report_is_kept_for_minutes_at_most(world, client, runs, monkeypatch):
     assert len(runs) == 2
 
 
-def test_what_waits_follows_answers_that_record_no_change(client, db):
-    """A scheduling poll's answers record no change: the overview reads them fresh, so an
-    answered poll leaves "Was wartet auf euch?" at once, while votes and the rest are kept."""
+def test_an_answered_poll_leaves_what_waits_and_the_report_stays_kept(client, db, runs):
+    """A scheduling poll's answers are recorded as ballots, as votes are: an answered poll
+    leaves "Was wartet auf euch?" at once, while the Check's report stays kept."""
     from demo.build import create_demo
     from meetings import polls as meeting_polls
     from meetings.models import SchedulePoll
@@ -101,10 +101,12 @@ def test_what_waits_follows_answers_that_record_no_change(client, db):
     client.force_login(membership.user)
     url = f"/werkstatt/{coproduction.slug}/"
     assert f"/treffen/umfragen/{poll.pk}/" in client.get(url, secure=True).content.decode()
+    assert len(runs) == 1
     meeting_polls.availability_set(
         membership=membership, poll=poll, answers={d.pk: "yes" for d in poll.dates.all()}
     )
     assert f"/treffen/umfragen/{poll.pk}/" not in client.get(url, secure=True).content.decode()
+    assert len(runs) == 1
 
 
 def test_a_vote_leaves_the_report_kept_and_the_list_of_votes_fresh(client, db, runs):
@@ -136,7 +138,7 @@ def test_a_vote_leaves_the_report_kept_and_the_list_of_votes_fresh(client, db, r
     assert len(runs) == 1
 
 
-def test_the_check_and_the_figures_never_read_votes(db):
+def test_the_check_and_the_figures_never_read_votes_or_poll_answers(db):
     """What is kept across ballots (``ballots=False``) must not depend on them."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -144,12 +146,14 @@ def test_the_check_and_the_figures_never_read_votes(db):
     from decisions.models import Vote
     from demo.build import create_demo
     from kompass.views import _figures
+    from meetings.models import Availability
     from tests.factories import PASSWORD
     from workspaces.models import Membership
     from workspaces.selectors import viewer_for
 
     coproduction = create_demo(PASSWORD)
     assert Vote.objects.filter(decision__coproduction=coproduction).exists()
+    assert Availability.objects.filter(date__poll__coproduction=coproduction).exists()
     for membership in Membership.objects.filter(coproduction=coproduction):
         viewer = viewer_for(membership.user, coproduction)
         with CaptureQueriesContext(connection) as queries:
@@ -157,3 +161,4 @@ def test_the_check_and_the_figures_never_read_votes(db):
             _figures(viewer, coproduction)
         read = " ".join(q["sql"] for q in queries.captured_queries)
         assert Vote._meta.db_table not in read
+        assert Availability._meta.db_table not in read
