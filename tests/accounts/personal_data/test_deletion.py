@@ -12,8 +12,9 @@ from decisions import voting
 from goals import services as goals
 from handover import services as handovers
 from history.models import ChangeRecord
+from meetings import polls
 from tests import factories
-from tests.accounts.personal_data.entries import download, page, section
+from tests.accounts.personal_data.entries import download, page, poll_with_dates, section
 from tests.decisions.conftest import draft, open_vote
 from tests.tasks import run_due_tasks
 from workspaces.models import Delivery, Membership
@@ -64,6 +65,8 @@ def test_deleting_the_account_removes_the_name_from_the_history_and_tallies_of_o
     voting.decision_close(actor=coordinator, decision=vetoed)
     vetoed.refresh_from_db()
     assert "Ada Lovelace" in json.dumps(vetoed.tally, ensure_ascii=False)
+    (date,) = poll_with_dates(coproduction, "Termin für das Plenum", 1)
+    polls.availability_set(membership=ada, poll=date.poll, answers={date.pk: "yes"})
 
     account_delete(user=ada.user)
 
@@ -79,6 +82,7 @@ def test_deleting_the_account_removes_the_name_from_the_history_and_tallies_of_o
     )
     assert deleted.object_label == "Übergabe von Konrad Koordination an ehemaliges Mitglied"
     assert any('"Stimme von ehemaliges Mitglied"' in t for t in texts)
+    assert any('"Antworten von ehemaliges Mitglied"' in t for t in texts)
     # Someone else's item that merely contains the name keeps its title.
     assert any(r.object_label == "Ada Lovelace Preis ausloben" for r in records)
 
