@@ -1,18 +1,18 @@
 """Reads of decisions — always through visibility (visible_to).
 
 Linked bodies, meetings, goals and the decisions a decision supersedes or is superseded by
-are prefetched through ``visible_to`` as well, so a page never shows a title its viewer may
-not see: a hidden link simply reads as ``None`` or is missing from the list.
+are read through ``visible_to`` as well, so a page never shows a title its viewer may not
+see: a hidden link simply reads as ``None`` or is missing from the list.
 """
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 
 from decisions.models import Decision, Vote
 from goals.models import Goal
 from meetings.models import Meeting
 from structures.models import Body
 from workspaces.models import Membership
-from workspaces.visibility import audience
+from workspaces.visibility import attach_visible, audience
 
 VOTING_ACCESS = (Membership.Access.COORDINATION, Membership.Access.MEMBER)
 
@@ -21,16 +21,35 @@ VOTING_ACCESS = (Membership.Access.COORDINATION, Membership.Access.MEMBER)
 PREPARED_BY = "prepared_by__user"
 
 
-def decisions_for(viewer):
+def _by_key(viewer):
     # Named by key, unsorted (the model sorts the replacements): in the Beschlussbuch's order,
     # that of an index, SQLite walked every decision of the co-production to find the few.
-    by_key = Decision.objects.visible_to(viewer).order_by()
+    return Decision.objects.visible_to(viewer).order_by()
+
+
+def decisions_for(viewer):
+    """Decisions for their own page, with everything they name (the replacements pending too)."""
+    by_key = _by_key(viewer)
     return Decision.objects.visible_to(viewer).prefetch_related(
         Prefetch("body", queryset=Body.objects.visible_to(viewer)),
         Prefetch("meeting", queryset=Meeting.objects.visible_to(viewer)),
         Prefetch("supersedes", queryset=by_key),
         Prefetch("replacements", queryset=by_key),
     )
+
+
+def with_links(viewer, decisions) -> list:
+    """Rows of the log (a page, a chunk of an export) with what they name: their goals, body,
+    meeting and the decision each supersedes, looked up by key (``attach_visible``); and the
+    replacements of those superseded — the only rows that name theirs (``superseded_by``),
+    so the others never ask (``pending_replacement`` is for a decision's own page)."""
+    decisions = attach_visible(
+        viewer, with_goals(viewer, decisions), "body", "meeting", "supersedes"
+    )
+    superseded = [d for d in decisions if d.status == Decision.Status.SUPERSEDED]
+    if superseded:
+        prefetch_related_objects(superseded, Prefetch("replacements", queryset=_by_key(viewer)))
+    return decisions
 
 
 CHUNK = 500  # ids per IN (…): well below SQLite's limit on query parameters
@@ -70,8 +89,8 @@ def decisions_in_chunks(viewer, **filters):
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         # Without an order the lookup goes by primary key, not through an index scan.
-        rows = decisions_for(viewer).select_related(PREPARED_BY).filter(pk__in=chunk).order_by()
-        by_pk = {decision.pk: decision for decision in with_goals(viewer, rows)}
+        rows = _by_key(viewer).select_related(PREPARED_BY).filter(pk__in=chunk)
+        by_pk = {decision.pk: decision for decision in with_links(viewer, rows)}
         yield from (by_pk[pk] for pk in chunk)
 
 
@@ -80,8 +99,9 @@ def decision_detail_for(viewer):
 
 
 def decision_log(viewer, *, body: int | None = None, status: str = "", goal: int | None = None):
-    """The Beschlussbuch: newest first, filtered by body, status and goal."""
-    rows = decisions_for(viewer)
+    """The Beschlussbuch: newest first, filtered by body, status and goal; a page's rows get
+    what they name from ``with_links``."""
+    rows = Decision.objects.visible_to(viewer)
     if body:
         rows = rows.filter(body_id=body)
     if status:

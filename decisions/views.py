@@ -81,7 +81,7 @@ def decision_list(request, coproduction, viewer):
     if matches := picker.results_response(request, form):
         return matches
     page = paginate(request, rows, "seite", anchor="beschluesse")
-    page.object_list = selectors.with_goals(viewer, page.object_list)
+    page.object_list = selectors.with_links(viewer, page.object_list)
     context = {
         "page": page,
         "filters": filters,

@@ -161,6 +161,25 @@ def visible_among(viewer: Viewer, model, ids) -> dict:
     return rows.in_bulk(ids)
 
 
+def attach_visible(viewer: Viewer, rows, *links: str) -> list:
+    """The rows, each of their ``links`` (forward links to items with a visibility) set to the
+    item it names if the viewer may see it, else to ``None`` — the stored id stays. One lookup
+    by primary key per link for a page of rows: a prefetch per link cost a third of a
+    Beschlussbuch page's Python work, and one that names no row still ran a query."""
+    rows = list(rows)
+    for name in links:
+        if not rows:
+            break
+        field = rows[0]._meta.get_field(name)
+        ids = {getattr(row, field.attname) for row in rows} - {None}
+        found = (
+            field.related_model.objects.visible_to(viewer).order_by().in_bulk(ids) if ids else {}
+        )
+        for row in rows:
+            field.set_cached_value(row, found.get(getattr(row, field.attname)))
+    return rows
+
+
 def may_link(target, *, visibility: str, owner_side: str) -> bool:
     """A link never changes what someone can see: an item seen with ``visibility`` (owned by
     ``owner_side``) may name ``target`` only if every member who sees the item sees the target

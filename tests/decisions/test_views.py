@@ -245,3 +245,49 @@ def test_the_log_makes_the_same_number_of_queries_however_long_it_is(
     small = count(client, page)
     grow(coproduction, coordinator, 25)
     assert count(client, page) == small
+
+
+def test_the_log_names_only_the_links_each_side_may_see(coproduction, coordinator, civil_member):
+    """A row names its body, meeting, superseded and superseding decision only where the viewer
+    sees them — on the page and in the export. The links are set past the services here, as
+    a side narrowing its own item later leaves them."""
+    from meetings.models import Meeting
+    from structures.models import Body
+
+    hidden = {"visibility": "side", "owner_side": "administration"}
+    body = Body.objects.create(
+        coproduction=coproduction, name="Amtsinterne Runde", kind="working_group", **hidden
+    )
+    start = timezone.now()
+    meeting = Meeting.objects.create(
+        coproduction=coproduction,
+        title="Amtsbesprechung",
+        starts_at=start,
+        ends_at=start,
+        format="in_person",
+        **hidden,
+    )
+    old = draft(coproduction, coordinator, question="Alte Regel?")
+    newer = draft(coproduction, coordinator, question="Neue Amtsregel?", **hidden)
+    Decision.objects.filter(pk=old.pk).update(status=Decision.Status.SUPERSEDED, meeting=meeting)
+    Decision.objects.filter(pk=newer.pk).update(
+        status=Decision.Status.DECIDED, supersedes=old, body=body
+    )
+    joint = draft(coproduction, coordinator, question="Gemeinsame Frage?")
+    Decision.objects.filter(pk=joint.pk).update(supersedes=newer, body=body)
+    names = ("Amtsinterne Runde", "Amtsbesprechung", "Neue Amtsregel")
+
+    def seen(user):
+        client = login(user)
+        page = client.get(url("list", coproduction), secure=True).content.decode()
+        export = b"".join(
+            client.get(url("export_csv", coproduction), secure=True).streaming_content
+        ).decode()
+        return page, export
+
+    for text in seen(civil_member.user):
+        assert "Alte Regel?" in text and "Gemeinsame Frage?" in text
+        assert not [name for name in names if name in text], text
+    page, export = seen(coordinator)
+    assert all(name in page and name in export for name in names)
+    assert "Ersetzt durch: <a" in page and "ersetzt durch" in export
