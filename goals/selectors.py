@@ -114,16 +114,26 @@ def joint_goals(viewer):
 
 
 def goal_counts(viewer) -> dict[str, int]:
-    """How many goals each section of the goals page holds, and how many of our own are not
-    shared yet: one pass over the index of the co-production's goals (it holds every column
-    asked) instead of a count per section."""
-    own = _own(viewer)
-    return Goal.objects.visible_to(viewer).aggregate(
-        own=Count("pk", filter=own),
-        unshared=Count("pk", filter=own & Q(visibility=Visibility.SIDE)),
-        others=Count("pk", filter=_of_others(viewer)),
-        joint=Count("pk", filter=JOINT),
+    """How many goals each section of the goals page holds (``_own``, ``_of_others``,
+    ``JOINT``), and how many of our own are not shared yet: counted per kind and side in one
+    pass over goal_side_order_idx, grouped in its order (it holds every column asked). A
+    count per section, each with its condition, cost twice the Python work of this."""
+    counts = dict.fromkeys(("own", "unshared", "others", "joint"), 0)
+    rows = (
+        Goal.objects.visible_to(viewer)
+        .order_by()
+        .values_list("kind", "owner_side")
+        .annotate(n=Count("pk"), unshared=Count("pk", filter=Q(visibility=Visibility.SIDE)))
     )
+    for kind, side, n, unshared in rows:
+        if kind == Goal.Kind.JOINT:
+            counts["joint"] += n
+        elif side == viewer.side:
+            counts["own"] += n
+            counts["unshared"] += unshared
+        elif side in Side.values:
+            counts["others"] += n
+    return counts
 
 
 def answerable_goals(viewer):
@@ -282,10 +292,11 @@ def shared_demands_of_others(viewer):
 
 def demand_counts(viewer) -> dict[str, int]:
     """How many demands are ours and how many the other sides shared, in one query."""
-    own = _own_demand(viewer)
-    return demands_for(viewer).aggregate(
-        own=Count("pk", filter=own), others=Count("pk", filter=~own)
-    )
+    counts = {"own": 0, "others": 0}
+    rows = demands_for(viewer).order_by().values_list("owner_side").annotate(n=Count("pk"))
+    for side, n in rows:
+        counts["own" if side == viewer.side else "others"] += n
+    return counts
 
 
 def contributions_for(viewer):
