@@ -1,0 +1,54 @@
+"""A side goal's row on the goals page is rendered once per process for each goal version,
+slug, share and h (``rendered_once`` in goals/goal_list.html): its template may read nothing
+else, and a change to the goal shows at once, to each member with their own buttons."""
+
+import re
+from pathlib import Path
+
+import goals
+from goals import services
+from tests.factories import add_member, make_goal, make_user
+from workspaces.models import Membership
+from workspaces.visibility import Side
+
+from .conftest import login, page_of, url
+
+ROW = Path(goals.__file__).parent / "templates" / "goals" / "_goal.html"
+KEY = {"coproduction.slug", "share", "h"}
+SYNTAX = {"load", "if", "else", "endif", "and", "or", "not", "as", "url"}
+TAGS = {"gemeinwerk", "item_url", "visibility_badge", "shortened", "default", "date"}
+
+
+def test_the_row_reads_only_the_goal_and_the_cache_key():
+    text = ROW.read_text()
+    assert "{#" not in text and "{% comment" not in text
+    for tag in re.findall(r"{%(.*?)%}|{{(.*?)}}", text):
+        unquoted = re.sub(r"'[^']*'|\"[^\"]*\"", "", " ".join(tag))
+        words = set(re.findall(r"[^\s=!<>|:]+", unquoted))
+        others = {
+            w for w in words - KEY - SYNTAX - TAGS if w != "goal" and not w.startswith("goal.")
+        }
+        assert others <= {"goal_url"}, others  # goal_url: set in the row from the goal
+
+
+def test_a_changed_goal_shows_at_once_with_each_member_s_own_buttons(
+    coproduction, coordinator, civil_member
+):
+    observer = add_member(
+        coproduction, make_user(), side=Side.ADMINISTRATION, access=Membership.Access.OBSERVER
+    )
+    goal = make_goal(coproduction, side=Side.ADMINISTRATION, title="Mehr Wohnraum")
+    editor, reader = login(coordinator), login(observer.user)
+    assert "Mehr Wohnraum" in page_of(editor, url("list", coproduction))
+    assert "Teilen …" in page_of(editor, url("list", coproduction))
+    assert "Teilen …" not in page_of(reader, url("list", coproduction))
+
+    services.goal_update(
+        actor=coordinator, goal=goal, expected_version=goal.version, title="Bezahlbarer Wohnraum"
+    )
+    for client in (editor, reader):
+        page = page_of(client, url("list", coproduction))
+        assert "Bezahlbarer Wohnraum" in page and "Mehr Wohnraum" not in page
+    assert "Bezahlbarer Wohnraum" not in page_of(
+        login(civil_member.user), url("list", coproduction)
+    )
