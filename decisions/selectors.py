@@ -11,6 +11,7 @@ from decisions.models import Decision, Vote
 from goals.models import Goal
 from meetings.models import Meeting
 from structures.models import Body
+from workspaces.concurrency import row_key
 from workspaces.models import Membership
 from workspaces.visibility import attach_visible, audience
 
@@ -49,28 +50,10 @@ def with_links(viewer, decisions) -> list:
     superseded = [d for d in decisions if d.status == Decision.Status.SUPERSEDED]
     if superseded:
         prefetch_related_objects(superseded, Prefetch("replacements", queryset=_by_key(viewer)))
-    for decision in decisions:
-        decision.row_key = _row_key(decision)
+    for decision in decisions:  # what its row shows (decisions/_log_row.html), as seen
+        linked = (decision.body, decision.meeting, decision.supersedes, decision.superseded_by)
+        decision.row_key = row_key(decision, *linked, decision.goal_list)
     return decisions
-
-
-def _stamp(item) -> tuple | None:
-    return item and (item.pk, item.version)
-
-
-def _row_key(decision) -> tuple:
-    """Everything a row of the log shows (decisions/_log_row.html), as the viewer sees it:
-    the decision as of its version and what it names as of theirs — ``None`` where the viewer
-    may not see it. Every change of these goes through the services and moves a version; the
-    creation time tells apart two decisions of one id (a test's rolled-back database)."""
-    linked = (decision.body, decision.meeting, decision.supersedes, decision.superseded_by)
-    return (
-        decision.pk,
-        decision.version,
-        decision.created_at,
-        *map(_stamp, linked),
-        tuple(map(_stamp, decision.goal_list)),
-    )
 
 
 CHUNK = 500  # ids per IN (…): well below SQLite's limit on query parameters

@@ -9,6 +9,7 @@ from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q
 from django.utils import timezone
 
 from goals.models import Contribution, Demand, Goal, Milestone, Obstacle
+from workspaces.concurrency import row_key
 from workspaces.visibility import Side, Visibility
 
 TIMELINE_LIMIT = 20
@@ -239,8 +240,9 @@ def _attach_links(viewer, goals, *, kind, mine: str, theirs: str, attr: str) -> 
 
 
 def with_answering(viewer, goals) -> list:
-    """Side goals, each with the joint goals it is answered by (``answering``)."""
-    return _attach_links(
+    """Side goals, each with the joint goals it is answered by (``answering``) and the key of
+    its row on the overlap page (goals/_overlap_row.html)."""
+    goals = _attach_links(
         viewer,
         goals,
         kind=Goal.Kind.JOINT,
@@ -248,6 +250,9 @@ def with_answering(viewer, goals) -> list:
         theirs="from_goal_id",
         attr="answering",
     )
+    for goal in goals:
+        goal.row_key = row_key(goal, goal.answering)
+    return goals
 
 
 def with_answers(viewer, goals) -> list:

@@ -37,3 +37,16 @@ def save_versioned(instance, *, expected_version: int, fields: list[str]) -> Non
     if not updated:
         raise StaleEdit(model.objects.get(pk=instance.pk))
     instance.version = expected_version + 1
+
+
+def row_key(item, *named) -> tuple:
+    """The key of a list's row rendered once per process (``{% rendered_once %}``): ``item``
+    as of its version and each item it names as of theirs — ``None`` for one the viewer may
+    not see, a tuple for a list of them. Every change goes through the services and moves a
+    version; the creation time tells apart two items of one id (a rolled-back test database)."""
+
+    def stamp(other):
+        return other and (other.pk, other.version)
+
+    parts = (tuple(map(stamp, n)) if isinstance(n, list) else stamp(n) for n in named)
+    return (item.pk, item.version, item.created_at, *parts)

@@ -1,4 +1,4 @@
-"""A row of the Beschlussbuch is rendered once per process for its key (``_row_key`` in
+"""A row of the Beschlussbuch is rendered once per process for its key (``with_links`` in
 decisions/selectors.py: the decision's version and those of what it names, as the viewer sees
 them): the row's template may read nothing else, and a change to anything a row shows —
 the decision, its body, meeting or goals — shows at once, on each side (what each side

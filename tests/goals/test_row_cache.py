@@ -52,3 +52,44 @@ def test_a_changed_goal_shows_at_once_with_each_member_s_own_buttons(
     assert "Bezahlbarer Wohnraum" not in page_of(
         login(civil_member.user), url("list", coproduction)
     )
+
+
+OVERLAP_ROW = ROW.parent / "_overlap_row.html"
+
+
+def test_an_overlap_row_reads_only_its_goal_the_joint_goals_and_the_slug():
+    for tag in re.findall(r"{%(.*?)%}|{{(.*?)}}", OVERLAP_ROW.read_text()):
+        unquoted = re.sub(r"'[^']*'|\"[^\"]*\"", "", " ".join(tag))
+        words = set(re.findall(r"[^\s=!<>|:]+", unquoted)) - SYNTAX - TAGS
+        words -= {"coproduction.slug", "goal", "for", "in", "endfor", "forloop.last"}
+        assert all(w.startswith(("goal.", "joint_goal")) for w in words), words
+
+
+def test_the_overlap_shows_a_renamed_or_new_joint_goal_at_once(coproduction, coordinator):
+    side_goal = make_goal(coproduction, side=Side.ADMINISTRATION, visibility="coproduction")
+    joint = services.goal_create(
+        actor=coordinator,
+        coproduction=coproduction,
+        kind="joint",
+        owner_side="",
+        level="abstract",
+        title="Gemeinsam wohnen",
+        answers=[side_goal],
+    )
+    client = login(coordinator)
+    assert "Gemeinsam wohnen" in page_of(client, url("overlap", coproduction))
+    services.goal_update(
+        actor=coordinator, goal=joint, expected_version=joint.version, title="Zusammen wohnen"
+    )
+    page = page_of(client, url("overlap", coproduction))
+    assert "Zusammen wohnen" in page and "Gemeinsam wohnen" not in page
+    services.goal_create(
+        actor=coordinator,
+        coproduction=coproduction,
+        kind="joint",
+        owner_side="",
+        level="abstract",
+        title="Quartier stärken",
+        answers=[side_goal],
+    )
+    assert "Quartier stärken" in page_of(client, url("overlap", coproduction))
