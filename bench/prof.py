@@ -30,7 +30,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from demo.build import add_large, create_demo  # noqa: E402
-from kompass import kept  # noqa: E402
+from history import kept  # noqa: E402
 
 
 @override_settings(ROOT_URLCONF="bench.urls", ALLOWED_HOSTS=["testserver"])

@@ -112,7 +112,7 @@ LEVELS = {
 }
 WERKSTATT_ROUNDS = int(os.environ.get("BENCH_WERKSTATT_ROUNDS", "15"))
 PICK = "ziele/gemeinsam/neu/?auswahl=answers&answers__q=Quartier+3"
-# "<page> frisch": the same page with nothing kept (kompass.kept) — what the first visit after
+# "<page> frisch": the same page with nothing kept (history.kept) — what the first visit after
 # a change costs; the plain row is every later visit until the next change.
 FRESH = " frisch"
 WERKSTATT_PAGES = [
@@ -189,7 +189,7 @@ def werkstatt_ids(coproduction) -> dict:
 
 
 def werkstatt_page(client, path, slugs, ids):
-    from kompass import kept
+    from history import kept
 
     fresh = path.endswith(FRESH)
     path = path.removesuffix(FRESH)

@@ -20,6 +20,7 @@ from goals.forms import (
     ObstacleForm,
 )
 from goals.models import Contribution, Goal, Milestone
+from history.kept import kept
 from workspaces.concurrency import StaleEdit
 from workspaces.decorators import member_view
 from workspaces.pages import (
@@ -166,7 +167,9 @@ def goal_delete(request, coproduction, viewer, pk):
 
 @member_view
 def overlap(request, coproduction, viewer):
-    """Per side: which of its goals the joint goals answer, and which not (card 31)."""
+    """Per side: which of its goals the joint goals answer, and which not (card 31). The
+    figures count every side goal (20,000 at the bench's xl level): kept until the next
+    recorded change, per side, as the overview's are (``history.kept``)."""
     summary = [
         {
             **row,
@@ -174,7 +177,12 @@ def overlap(request, coproduction, viewer):
             "own": row["owner_side"] == viewer.side,
             "open": row["total"] - row["covered_count"],
         }
-        for row in selectors.overlap_summary(viewer)
+        for row in kept(
+            coproduction,
+            ("overlap", viewer.side, viewer.is_member),
+            lambda: selectors.overlap_summary(viewer),
+            ballots=False,
+        )
     ]
     rows = selectors.OverlapRows(viewer, summary)
     page = paginate(request, rows, "seite", per_page=OVERLAP_PAGE_SIZE)

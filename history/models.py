@@ -39,7 +39,7 @@ class ChangeRecord(models.Model):
     action = models.CharField(max_length=20, choices=Action.choices)
     changes = models.JSONField(default=dict, blank=True)
     # A vote cast or changed: it alters a tally and who still has to vote, nothing else — the
-    # Kompass-Check and the overview's figures keep what they computed across it (kompass.kept).
+    # Kompass-Check and the overview's figures keep what they computed across it (history.kept).
     ballot = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 

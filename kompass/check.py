@@ -7,8 +7,8 @@ co-production changes (``report_for``)."""
 from dataclasses import dataclass, field
 
 from guide.deck import get_deck
+from history.kept import kept
 from kompass import registry
-from kompass.kept import kept
 from kompass.models import SetAside
 from workspaces.checking import NOW, Context, Problem, Rule
 
@@ -101,7 +101,7 @@ def run(viewer, coproduction, *, now=None) -> Report:
 
 
 def report_for(viewer, coproduction) -> Report:
-    """``run`` for the pages, kept until the co-production changes (``kompass.kept``). A report
+    """``run`` for the pages, kept until the co-production changes (``history.kept``). A report
     depends on the viewer only through what they may see and do — their side and access — so
     members of one side with the same access share it."""
     parts = ("report", viewer.side, viewer.membership.access, viewer.ended)

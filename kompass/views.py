@@ -16,8 +16,8 @@ from decisions import ballots
 from decisions import selectors as decision_selectors
 from goals import selectors as goal_selectors
 from goals.models import Goal, Milestone
+from history.kept import kept
 from kompass import check, registry, services
-from kompass.kept import kept
 from kompass.models import SetAside
 from kompass.waiting import waiting_on_overview
 from workspaces import selectors

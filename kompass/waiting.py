@@ -2,7 +2,7 @@
 
 Each list is one bounded query (at most ``LIMIT`` rows), so the overview stays as quick with
 2,000 decisions as with two. The overview keeps the lists that only recorded changes alter
-(``kompass.kept``; votes and poll answers are recorded as ballots) and reads the others —
+(``history.kept``; votes and poll answers are recorded as ballots) and reads the others —
 reflection answers, which record nothing so that nobody learns who answered when, and
 invitations, which come from other co-productions too — fresh."""
 
@@ -17,7 +17,7 @@ from decisions.models import Decision
 from decisions.selectors import VOTING_ACCESS
 from goals.models import Goal, Milestone
 from handover.selectors import handovers_to_sign
-from kompass.kept import kept
+from history.kept import kept
 from meetings.models import Meeting, Minutes, SchedulePoll
 from reflection.selectors import rounds_to_answer
 from workspaces.selectors import invitations_waiting

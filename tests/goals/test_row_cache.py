@@ -93,3 +93,34 @@ def test_the_overlap_shows_a_renamed_or_new_joint_goal_at_once(coproduction, coo
         answers=[side_goal],
     )
     assert "Quartier stärken" in page_of(client, url("overlap", coproduction))
+
+
+def test_the_overlap_figures_follow_a_change_at_once(coproduction, coordinator, civil_member):
+    """The figures are kept per side until the next recorded change (history.kept)."""
+
+    def figures(user):
+        page = page_of(login(user), url("overlap", coproduction))
+        return re.findall(r"<td>(\d+)</td>", page)
+
+    first = make_goal(coproduction, side=Side.ADMINISTRATION, visibility="coproduction")
+    assert figures(coordinator) == ["1", "0", "1"]
+    services.goal_create(
+        actor=coordinator,
+        coproduction=coproduction,
+        kind="joint",
+        owner_side="",
+        level="abstract",
+        title="Gemeinsam wohnen",
+        answers=[first],
+    )
+    assert figures(coordinator) == ["1", "1", "0"]
+    services.goal_create(
+        actor=coordinator,
+        coproduction=coproduction,
+        kind="side",
+        owner_side=Side.ADMINISTRATION,
+        level="abstract",
+        title="Nur für uns",
+    )
+    assert figures(coordinator) == ["2", "1", "1"]
+    assert figures(civil_member.user) == ["1", "1", "0"]  # the draft stays with its side

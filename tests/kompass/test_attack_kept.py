@@ -1,4 +1,4 @@
-"""Attacks on what the overview and the Check keep (kompass.kept): a kept report or list must
+"""Attacks on what the overview and the Check keep (history.kept): a kept report or list must
 never outlive the data it was computed from, nor reach anyone who sees something else."""
 
 from django.contrib.contenttypes.models import ContentType

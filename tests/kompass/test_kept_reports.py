@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from kompass import check, kept
+from history import kept
+from kompass import check
 from structures import services as structure_services
 from structures.models import Body
 from tests.kompass.test_visibility import SECRET, world  # noqa: F401

@@ -13,9 +13,10 @@ from django.utils import timezone
 
 from decisions.models import Decision
 from goals.models import Milestone
+from history import kept
 from history.models import ChangeRecord
 from history.services import history_for
-from kompass import check, kept, services
+from kompass import check, services
 from kompass.models import SetAside
 from meetings.models import Meeting
 from structures.models import Body

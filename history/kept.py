@@ -1,5 +1,5 @@
-"""What the overview and the Kompass-Check keep between requests, until the co-production
-changes.
+"""What pages keep between requests until the co-production changes: the overview, the
+Kompass-Check and the overlap page's figures.
 
 A co-production's data changes only through the services, and every service records its change
 in the same transaction (``history.services.record_change``): the latest recorded change stamps
