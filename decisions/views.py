@@ -38,7 +38,6 @@ from workspaces.pages import (
 from workspaces.rules import allowed, require
 from workspaces.services import WorkspaceError
 from workspaces.views import paginate, workspace_render
-from workspaces.visibility import get_visible
 
 SECTION = "decisions"
 HISTORY_LENGTH = 30
@@ -173,7 +172,7 @@ def _meeting_url(coproduction, decision) -> str:
 
 
 def _get(viewer, pk):
-    return get_visible(selectors.decision_detail_for(viewer), viewer, pk=pk)
+    return selectors.decision_for(viewer, pk)
 
 
 @member_view

@@ -26,7 +26,6 @@ from workspaces.decorators import member_view
 from workspaces.rules import require
 from workspaces.services import WorkspaceError
 from workspaces.views import workspace_render
-from workspaces.visibility import get_visible
 
 # Members this new are shown the way to the page for newcomers (Ankommen).
 NEWCOMER = timedelta(days=30)
@@ -108,7 +107,7 @@ def _overview(request, coproduction, viewer, posted=None):
 def vote(request, coproduction, viewer, pk):
     """A vote cast from the overview: the decision page's ballot, checks and service. Refused,
     the overview comes back with the error beside that vote and the input kept."""
-    decision = get_visible(decision_selectors.decision_detail_for(viewer), viewer, pk=pk)
+    decision = decision_selectors.decision_for(viewer, pk)
     require(request.user, "decisions.vote", viewer, message=ballots.OBSERVERS_DO_NOT_VOTE)
     form = _ballot(viewer, decision, list(decision.options.all()), data=request.POST)
     back = reverse("kompass:overview", args=[coproduction.slug]) + "#wartet"

@@ -283,11 +283,15 @@ def test_the_log_names_only_the_links_each_side_may_see(coproduction, coordinato
         export = b"".join(
             client.get(url("export_csv", coproduction), secure=True).streaming_content
         ).decode()
-        return page, export
+        own_pages = "".join(
+            client.get(url("decision", coproduction, pk), secure=True).content.decode()
+            for pk in (old.pk, joint.pk)
+        )
+        return page, export, own_pages
 
     for text in seen(civil_member.user):
         assert "Alte Regel?" in text and "Gemeinsame Frage?" in text
         assert not [name for name in names if name in text], text
-    page, export = seen(coordinator)
-    assert all(name in page and name in export for name in names)
+    page, export, own_pages = seen(coordinator)
+    assert all(name in page and name in export and name in own_pages for name in names)
     assert "Ersetzt durch: <a" in page and "ersetzt durch" in export

@@ -99,8 +99,13 @@ def test_the_beschlussbuch_counts_from_the_index_alone(viewer):
 
 def prefetch_plans(queryset) -> str:
     """The plans of every query ``list(queryset)`` runs (its prefetches too)."""
+    return plans_of_all(lambda: list(queryset))
+
+
+def plans_of_all(read) -> str:
+    """The plans of every query ``read()`` runs."""
     with CaptureQueriesContext(connection) as queries:
-        list(queryset)
+        read()
     texts = []
     with connection.cursor() as cursor:
         for query in queries.captured_queries:
@@ -132,7 +137,11 @@ def test_a_milestone_s_goal_is_fetched_by_key(viewer):
 def test_a_decision_s_replacements_are_fetched_by_key(viewer):
     """In the Beschlussbuch's order (its index) the replacements of one decision walked every
     decision of the co-production (the xl decision page 1.8 times the small one)."""
-    text = prefetch_plans(decision_selectors.decision_detail_for(viewer).filter(pk=1))
+    decision = Decision.objects.create(
+        coproduction_id=viewer.coproduction_id, question="Q", procedure="consensus"
+    )
+    text = plans_of_all(lambda: decision_selectors.decision_for(viewer, decision.pk))
+    assert "decisions_decision" in text, text
     text += plan(Decision.objects.visible_to(viewer).order_by().filter(supersedes_id__in=[1, 2]))
     assert "decisions_d_coprodu" not in text, text
 
