@@ -1,14 +1,16 @@
 """Profile Werkstatt pages on the bench's levels, for finding where a page spends its time.
 
     .venv/bin/python bench/prof.py [--levels small,large] [--rounds 7] [--profile] [--sql]
-        [--filter REGEX] [--fresh] PATH ...
+        [--filter REGEX] [--fresh] [--calls] PATH ...
 
 PATH is relative to the co-production, as in ``bench/run.py`` ("" for the overview,
 "ziele/{joint}/" with the ids of ``werkstatt_ids``). For each level it prints the median CPU
 time, the ratio to a minimal view, the queries and the bytes; ``--sql`` lists the queries,
 ``--profile`` adds cProfile's cumulative view (``--filter`` narrows it, e.g. "main/goals");
 ``--fresh`` forgets what the overview and the Check keep before each request (the first visit
-after a change, as the bench's rows "(frisch)").
+after a change, as the bench's rows "(frisch)"). ``--calls`` adds the Python function calls per
+request (cProfile's count) and their ratio to the minimal view's: unlike CPU time, the same
+on a busy machine, so a change's effect shows in one run.
 Each run builds its levels in a throwaway SQLite file through the services (small about 15 s
 of CPU, large about 2 minutes, xl about 20)."""
 
@@ -33,6 +35,18 @@ from demo.build import add_large, create_demo  # noqa: E402
 from history import kept  # noqa: E402
 
 
+def calls(fn, rounds: int = 5) -> float:
+    """Python function calls per ``fn()``, counted by cProfile after two warm-up calls."""
+    fn()
+    fn()
+    profile = cProfile.Profile()
+    profile.enable()
+    for _ in range(rounds):
+        fn()
+    profile.disable()
+    return sum(row[1] for row in pstats.Stats(profile).stats.values()) / rounds
+
+
 @override_settings(ROOT_URLCONF="bench.urls", ALLOWED_HOSTS=["testserver"])
 def main(args) -> None:
     call_command("migrate", verbosity=0)
@@ -47,7 +61,9 @@ def main(args) -> None:
     base = bench.cpu_ms(
         lambda: client.get("/__bench__/baseline/20000/", secure=True), args.rounds * 4
     )
-    print(f"minimal view {base:.2f} ms")
+    baseline = lambda: client.get("/__bench__/baseline/20000/", secure=True)  # noqa: E731
+    base_calls = calls(baseline) if args.calls else 0
+    print(f"minimal view {base:.2f} ms" + (f", {base_calls:.0f} calls" if args.calls else ""))
     for path in args.paths:
         for level, coproduction in made.items():
             url = f"/werkstatt/{coproduction.slug}/" + path.format(
@@ -69,6 +85,9 @@ def main(args) -> None:
                 f"{level:6} {path or '(Übersicht)':40} {ms:7.2f} ms {ms / base:6.1f}x"
                 f"  {len(queries)} queries {len(response.content)} bytes"
             )
+            if args.calls:
+                n = calls(request)
+                print(f"{'':47} {n:7.0f} calls {n / base_calls:5.1f}x")
             if args.sql:
                 for query in queries.captured_queries:
                     print("   ", query["time"], query["sql"][:300])
@@ -92,5 +111,6 @@ if __name__ == "__main__":
     parser.add_argument("--sql", action="store_true")
     parser.add_argument("--filter", default="")
     parser.add_argument("--fresh", action="store_true")
+    parser.add_argument("--calls", action="store_true")
     parser.add_argument("paths", nargs="+")
     main(parser.parse_args())
