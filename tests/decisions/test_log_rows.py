@@ -4,7 +4,6 @@ them): the row's template may read nothing else, and a change to anything a row 
 the decision, its body, meeting or goals — shows at once, on each side (what each side
 may see of the links: test_views.py)."""
 
-import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from goals import services as goal_services
 from meetings import services as meeting_services
 from structures import services as structure_services
 from tests.factories import make_goal
+from tests.template_reads import names_read
 from workspaces.visibility import Side
 
 from .conftest import draft, login, url
@@ -25,20 +25,16 @@ TAGS = {"gemeinwerk", "item_url", "visibility_badge", "date", "truncatewords", "
 
 
 def test_the_row_reads_only_the_decision_and_the_slug():
-    text = ROW.read_text()
-    assert "{#" not in text and "{% comment" not in text
-    for tag in re.findall(r"{%(.*?)%}|{{(.*?)}}", text):
-        unquoted = re.sub(r"'[^']*'|\"[^\"]*\"", "", " ".join(tag))
-        words = set(re.findall(r"[^\s=!<>|:]+", unquoted)) - SYNTAX - TAGS
-        # goal: the loop over decision.goal_list; the numbers are the filters' arguments.
-        others = {
-            w
-            for w in words
-            if w not in ("decision", "goal", "coproduction.slug")
-            and not w.startswith(("decision.", "goal."))
-            and not w.isdigit()
-        }
-        assert not others, others
+    words = names_read(ROW.read_text()) - SYNTAX - TAGS
+    # goal: the loop over decision.goal_list; the numbers are the filters' arguments.
+    others = {
+        w
+        for w in words
+        if w not in ("decision", "goal", "coproduction.slug")
+        and not w.startswith(("decision.", "goal."))
+        and not w.isdigit()
+    }
+    assert not others, others
 
 
 def test_a_change_to_what_a_row_shows_appears_at_once(coproduction, coordinator, civil_member):

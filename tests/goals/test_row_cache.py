@@ -1,6 +1,7 @@
-"""A side goal's row on the goals page is rendered once per process for each goal version,
-slug, share and h (``rendered_once`` in goals/goal_list.html): its template may read nothing
-else, and a change to the goal shows at once, to each member with their own buttons."""
+"""Rows rendered once per process (``rendered_once``): a side goal's row on the goals page for
+each goal version, slug, share and h (goals/goal_list.html), a row of the overlap page for its
+``row_key`` (goals.selectors.with_answering). Their templates may read nothing else, and a
+change shows at once — to each member with their own buttons, on each side as it may see it."""
 
 import re
 from pathlib import Path
@@ -8,6 +9,7 @@ from pathlib import Path
 import goals
 from goals import services
 from tests.factories import add_member, make_goal, make_user
+from tests.template_reads import names_read
 from workspaces.models import Membership
 from workspaces.visibility import Side
 
@@ -20,15 +22,9 @@ TAGS = {"gemeinwerk", "item_url", "visibility_badge", "shortened", "default", "d
 
 
 def test_the_row_reads_only_the_goal_and_the_cache_key():
-    text = ROW.read_text()
-    assert "{#" not in text and "{% comment" not in text
-    for tag in re.findall(r"{%(.*?)%}|{{(.*?)}}", text):
-        unquoted = re.sub(r"'[^']*'|\"[^\"]*\"", "", " ".join(tag))
-        words = set(re.findall(r"[^\s=!<>|:]+", unquoted))
-        others = {
-            w for w in words - KEY - SYNTAX - TAGS if w != "goal" and not w.startswith("goal.")
-        }
-        assert others <= {"goal_url"}, others  # goal_url: set in the row from the goal
+    words = names_read(ROW.read_text()) - KEY - SYNTAX - TAGS
+    others = {w for w in words if w != "goal" and not w.startswith("goal.")}
+    assert others <= {"goal_url"}, others  # goal_url: set in the row from the goal
 
 
 def test_a_changed_goal_shows_at_once_with_each_member_s_own_buttons(
@@ -58,24 +54,26 @@ OVERLAP_ROW = ROW.parent / "_overlap_row.html"
 
 
 def test_an_overlap_row_reads_only_its_goal_the_joint_goals_and_the_slug():
-    for tag in re.findall(r"{%(.*?)%}|{{(.*?)}}", OVERLAP_ROW.read_text()):
-        unquoted = re.sub(r"'[^']*'|\"[^\"]*\"", "", " ".join(tag))
-        words = set(re.findall(r"[^\s=!<>|:]+", unquoted)) - SYNTAX - TAGS
-        words -= {"coproduction.slug", "goal", "for", "in", "endfor", "forloop.last"}
-        assert all(w.startswith(("goal.", "joint_goal")) for w in words), words
+    words = names_read(OVERLAP_ROW.read_text()) - SYNTAX - TAGS
+    words -= {"coproduction.slug", "goal", "for", "in", "endfor", "forloop.last"}
+    assert all(w.startswith(("goal.", "joint_goal")) for w in words), words
 
 
-def test_the_overlap_shows_a_renamed_or_new_joint_goal_at_once(coproduction, coordinator):
-    side_goal = make_goal(coproduction, side=Side.ADMINISTRATION, visibility="coproduction")
-    joint = services.goal_create(
+def joint_goal(coordinator, coproduction, title, answers):
+    return services.goal_create(
         actor=coordinator,
         coproduction=coproduction,
         kind="joint",
         owner_side="",
         level="abstract",
-        title="Gemeinsam wohnen",
-        answers=[side_goal],
+        title=title,
+        answers=answers,
     )
+
+
+def test_the_overlap_shows_a_renamed_or_new_joint_goal_at_once(coproduction, coordinator):
+    side_goal = make_goal(coproduction, side=Side.ADMINISTRATION, visibility="coproduction")
+    joint = joint_goal(coordinator, coproduction, "Gemeinsam wohnen", [side_goal])
     client = login(coordinator)
     assert "Gemeinsam wohnen" in page_of(client, url("overlap", coproduction))
     services.goal_update(
@@ -83,15 +81,7 @@ def test_the_overlap_shows_a_renamed_or_new_joint_goal_at_once(coproduction, coo
     )
     page = page_of(client, url("overlap", coproduction))
     assert "Zusammen wohnen" in page and "Gemeinsam wohnen" not in page
-    services.goal_create(
-        actor=coordinator,
-        coproduction=coproduction,
-        kind="joint",
-        owner_side="",
-        level="abstract",
-        title="Quartier stärken",
-        answers=[side_goal],
-    )
+    joint_goal(coordinator, coproduction, "Quartier stärken", [side_goal])
     assert "Quartier stärken" in page_of(client, url("overlap", coproduction))
 
 
@@ -104,15 +94,7 @@ def test_the_overlap_figures_follow_a_change_at_once(coproduction, coordinator, 
 
     first = make_goal(coproduction, side=Side.ADMINISTRATION, visibility="coproduction")
     assert figures(coordinator) == ["1", "0", "1"]
-    services.goal_create(
-        actor=coordinator,
-        coproduction=coproduction,
-        kind="joint",
-        owner_side="",
-        level="abstract",
-        title="Gemeinsam wohnen",
-        answers=[first],
-    )
+    joint_goal(coordinator, coproduction, "Gemeinsam wohnen", [first])
     assert figures(coordinator) == ["1", "1", "0"]
     services.goal_create(
         actor=coordinator,
