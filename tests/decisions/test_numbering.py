@@ -8,11 +8,11 @@ import threading
 import docx
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from decisions import services
 from decisions.models import Decision
 from tests.factories import make_coproduction
+from tests.migrations import migrate  # noqa: F401
 
 from .conftest import draft, login, url
 
@@ -82,21 +82,17 @@ def test_decisions_created_at_the_same_moment_get_different_numbers(coproduction
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_migration_keeps_the_numbers_decisions_were_shown_with(coproduction):
+def test_the_migration_keeps_the_numbers_decisions_were_shown_with(coproduction, migrate):  # noqa: F811
     before = [("decisions", "0003_supersede_by_decided_proposal")]
     after = [("decisions", "0005_decision_number_required")]
-    executor = MigrationExecutor(connection)
-    executor.migrate(before)
-    old = executor.loader.project_state(before).apps.get_model("decisions", "Decision")
+    old = migrate(before).get_model("decisions", "Decision")
     ids = [
         old.objects.create(
             coproduction_id=coproduction.pk, question=f"Alt {n}", procedure="consensus"
         ).pk
         for n in range(3)
     ]
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(after)
+    migrate(after)
     numbers = dict(Decision.objects.filter(pk__in=ids).values_list("pk", "number"))
     assert numbers == {pk: pk for pk in ids}
     # New decisions continue after the highest number kept.

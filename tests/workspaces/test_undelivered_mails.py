@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 
 import pytest
 from django.db import connection, transaction
-from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import viewer_of
+from tests.migrations import migrate  # noqa: F401
 from workspaces import selectors
 from workspaces.models import Mailing
 from workspaces.notify import enqueue_mail, send_message
@@ -100,14 +100,12 @@ def test_the_lookup_reads_the_index_of_failed_mails_not_the_co_production_s_mail
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_migration_keeps_every_mail_that_was_shown_as_undelivered(coproduction):
+def test_the_migration_keeps_every_mail_that_was_shown_as_undelivered(coproduction, migrate):  # noqa: F811
     """Before, a mail counted as undelivered while its task was FAILED; afterwards it carries
     the moment the task finished, so nothing listed before is missing from the list."""
     before = [("workspaces", "0008_consultation_days_not_agreed")]
     after = [("workspaces", "0010_mailing_failed_at_filled")]
-    executor = MigrationExecutor(connection)
-    executor.migrate(before)
-    apps = executor.loader.project_state(before).apps
+    apps = migrate(before)
     task = apps.get_model("django_tasks_database", "DBTaskResult")
     mailing = apps.get_model("workspaces", "Mailing")
     content_type = apps.get_model("contenttypes", "ContentType").objects.get(
@@ -139,9 +137,7 @@ def test_the_migration_keeps_every_mail_that_was_shown_as_undelivered(coproducti
         mail("READY", None),
     )
     failed_without_a_moment = mail("FAILED", None)
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(after)
+    migrate(after)
     moments = dict(Mailing.objects.values_list("pk", "failed_at"))
     assert moments.pop(failed_without_a_moment) is not None  # when it was queued
     assert moments == {failed: finished, delivered: None, waiting: None}
