@@ -13,6 +13,7 @@ from django.db.models.functions import Cast
 from accounts.names import FORMER_MEMBER, display_name, without_name
 from accounts.sections import Memberships, forget
 from accounts.selectors import sole_coordinations, verified_addresses
+from history import kept
 from history.models import ChangeRecord
 from workspaces.models import Delivery, Invitation, Membership
 from workspaces.services import WorkspaceError, membership_leave
@@ -67,6 +68,8 @@ def account_delete(*, user) -> None:
     Delivery.objects.filter(
         reduce(or_, (Q(recipient__iexact=address) for address in addresses))
     ).delete()
+    # What the pages keep names members (a finding's text): nothing kept names them any more.
+    kept.forget_all()
     user.delete()
 
 

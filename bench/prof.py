@@ -7,10 +7,11 @@ PATH is relative to the co-production, as in ``bench/run.py`` ("" for the overvi
 "ziele/{joint}/" with the ids of ``werkstatt_ids``). For each level it prints the median CPU
 time, the ratio to a minimal view, the queries and the bytes; ``--sql`` lists the queries,
 ``--profile`` adds cProfile's cumulative view (``--filter`` narrows it, e.g. "main/goals");
-``--fresh`` forgets what the overview and the Check keep before each request (the first visit
-after a change, as the bench's rows "(frisch)"). ``--calls`` adds the Python function calls per
-request (cProfile's count) and their ratio to the minimal view's: unlike CPU time, the same
-on a busy machine, so a change's effect shows in one run.
+``--fresh`` measures the first visit after a change once the worker has done its part, as the
+bench's rows "(frisch)"; ``--cold`` the same before it has (the rows "(ohne Worker)").
+``--calls`` adds the Python function calls per request (cProfile's count) and their ratio to
+the minimal view's: unlike CPU time, the same on a busy machine, so a change's effect shows in
+one run.
 Each run builds its levels in a throwaway SQLite file through the services (small about 15 s
 of CPU, large about 2 minutes, xl about 20)."""
 
@@ -32,19 +33,27 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from demo.build import add_large, create_demo  # noqa: E402
-from history import kept  # noqa: E402
 
 
-def calls(fn, rounds: int = 5) -> float:
-    """Python function calls per ``fn()``, counted by cProfile after two warm-up calls."""
-    fn()
-    fn()
-    profile = cProfile.Profile()
-    profile.enable()
-    for _ in range(rounds):
+def profiled(fn, prepare, rounds: int = 5) -> cProfile.Profile:
+    """cProfile of ``rounds`` calls of ``fn()`` after two warm-up calls, each after an
+    unmeasured ``prepare()``."""
+    for _ in range(2):
+        prepare()
         fn()
-    profile.disable()
-    return sum(row[1] for row in pstats.Stats(profile).stats.values()) / rounds
+    profile = cProfile.Profile()
+    for _ in range(rounds):
+        prepare()
+        profile.enable()
+        fn()
+        profile.disable()
+    return profile
+
+
+def calls(fn, prepare=lambda: None, rounds: int = 5) -> float:
+    """Python function calls per ``fn()``, counted by cProfile."""
+    stats = pstats.Stats(profiled(fn, prepare, rounds)).stats
+    return sum(row[1] for row in stats.values()) / rounds
 
 
 @override_settings(ROOT_URLCONF="bench.urls", ALLOWED_HOSTS=["testserver"])
@@ -72,13 +81,14 @@ def main(args) -> None:
             htmx = {"HTTP_HX_REQUEST": "true"} if "auswahl" in path else {}
 
             def request(url=url, htmx=htmx):
-                if args.fresh:
-                    kept.forget_all()
                 response = client.get(url, secure=True, **htmx)
                 assert response.status_code == 200, (url, response.status_code)
                 return response
 
-            ms = bench.cpu_ms(request, args.rounds)
+            kind = bench.FRESH if args.fresh else bench.COLD if args.cold else ""
+            prepare = bench.first_visit(kind, coproduction.pk) if kind else lambda: None
+            ms = bench.cpu_ms(request, args.rounds, prepare)
+            prepare()
             with CaptureQueriesContext(connection) as queries:
                 response = request()
             print(
@@ -86,19 +96,16 @@ def main(args) -> None:
                 f"  {len(queries)} queries {len(response.content)} bytes"
             )
             if args.calls:
-                n = calls(request)
+                n = calls(request, prepare)
                 print(f"{'':47} {n:7.0f} calls {n / base_calls:5.1f}x")
             if args.sql:
                 for query in queries.captured_queries:
                     print("   ", query["time"], query["sql"][:300])
             if args.profile:
-                profile = cProfile.Profile()
-                profile.enable()
-                for _ in range(5):
-                    request()
-                profile.disable()
                 out = io.StringIO()
-                stats = pstats.Stats(profile, stream=out).sort_stats("cumulative")
+                stats = pstats.Stats(profiled(request, prepare), stream=out).sort_stats(
+                    "cumulative"
+                )
                 stats.print_stats(*([args.filter, 45] if args.filter else [45]))
                 print(out.getvalue())
 
@@ -111,6 +118,7 @@ if __name__ == "__main__":
     parser.add_argument("--sql", action="store_true")
     parser.add_argument("--filter", default="")
     parser.add_argument("--fresh", action="store_true")
+    parser.add_argument("--cold", action="store_true")
     parser.add_argument("--calls", action="store_true")
     parser.add_argument("paths", nargs="+")
     main(parser.parse_args())

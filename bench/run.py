@@ -112,14 +112,20 @@ LEVELS = {
 }
 WERKSTATT_ROUNDS = int(os.environ.get("BENCH_WERKSTATT_ROUNDS", "15"))
 PICK = "ziele/gemeinsam/neu/?auswahl=answers&answers__q=Quartier+3"
-# "<page> frisch": the same page with nothing kept (history.kept) — what the first visit after
-# a change costs; the plain row is every later visit until the next change.
+# "<page> frisch": the first visit after a change, in a process that has kept nothing
+# (history.kept), once the worker has computed what it computes after each change
+# (kompass.tasks, not measured). "<page> ohne Worker": the same before the worker has come
+# round, or when the last change is more than KEEP_SECONDS ago — everything computed in the
+# request. The plain row is every later visit until the next change.
 FRESH = " frisch"
+COLD = " ohne Worker"
 WERKSTATT_PAGES = [
     "",
     "" + FRESH,
+    "" + COLD,
     "kompass/",
     "kompass/" + FRESH,
+    "kompass/" + COLD,
     "ziele/",
     "ziele/ueberschneidung/",
     "ziele/neu/",
@@ -158,17 +164,36 @@ WERKSTATT_PAGES = [
 EXPORT_SIZES = [2000, 10000]
 
 
-def cpu_ms(fn, rounds):
+def cpu_ms(fn, rounds, prepare=lambda: None):
     """Median CPU time of ``fn`` in this process (the database is SQLite, in-process too):
-    steadier than wall time on a machine other work shares."""
+    steadier than wall time on a machine other work shares. ``prepare()`` runs, unmeasured,
+    before each call."""
     for _ in range(3):
+        prepare()
         fn()
     samples = []
     for _ in range(rounds):
+        prepare()
         start = time.process_time()
         fn()
         samples.append(time.process_time() - start)
     return statistics.median(samples) * 1000
+
+
+def first_visit(kind: str, coproduction_id: int):
+    """What comes before a first visit of ``kind`` (``FRESH`` or ``COLD``): nothing kept, and
+    for ``FRESH`` the worker's refresh after the change, with nothing of it kept in the
+    visiting process."""
+    from history import kept
+    from kompass.tasks import refresh_reports
+
+    def prepare():
+        kept.forget_all()
+        if kind == FRESH:
+            refresh_reports.call(coproduction_id)
+            kept.forget_all(shared=False)
+
+    return prepare
 
 
 def werkstatt_ids(coproduction) -> dict:
@@ -177,6 +202,7 @@ def werkstatt_ids(coproduction) -> dict:
     from reflection.models import ReflectionRound
 
     return {
+        "coproduction": coproduction.pk,
         "round": ReflectionRound.objects.filter(coproduction=coproduction).latest("pk").pk,
         "joint": Goal.objects.filter(coproduction=coproduction, kind="joint").latest("pk").pk,
         "milestone": Milestone.objects.filter(coproduction=coproduction).latest("pk").pk,
@@ -192,13 +218,11 @@ def werkstatt_page(client, path, slugs, ids):
     """A page's median CPU time on each level and the minimal view's, measured in turns —
     small, the minimal view, large, xl, round after round — so that a slower spell of a shared
     machine falls on all of them alike instead of on the one measured then."""
-    from history import kept
-
-    fresh = path.endswith(FRESH)
-    path = path.removesuffix(FRESH)
+    kind = next((k for k in (FRESH, COLD) if path.endswith(k)), "")
+    path = path.removesuffix(kind)
     row = {
         "page": (path.split("?")[0] + (" (Auswahl)" if "auswahl" in path else "") or "(Übersicht)")
-        + (" (frisch)" if fresh else "")
+        + (f" ({kind.strip()})" if kind else "")
     }
     htmx = {"HTTP_HX_REQUEST": "true"} if "auswahl" in path else {}
 
@@ -206,24 +230,25 @@ def werkstatt_page(client, path, slugs, ids):
         url = f"/werkstatt/{slugs[level]}/" + path.format(**ids[level])
 
         def request():
-            if fresh:
-                kept.forget_all()
             response = client.get(url, secure=True, **htmx)
             assert response.status_code == 200, (url, response.status_code)
             return response
 
-        return request
+        prepare = first_visit(kind, ids[level]["coproduction"]) if kind else lambda: None
+        return prepare, request
 
-    size = len(page("small")().content)
+    size = len(page("small")[1]().content)
     turns = {"small": page("small")}
-    turns["baseline"] = lambda: get(client, f"/__bench__/baseline/{size}/")
+    turns["baseline"] = (lambda: None, lambda: get(client, f"/__bench__/baseline/{size}/"))
     turns.update((level, page(level)) for level in slugs if level != "small")
     samples = {name: [] for name in turns}
     for _ in range(3):
-        for request in turns.values():
+        for prepare, request in turns.values():
+            prepare()
             request()
     for _ in range(WERKSTATT_ROUNDS):
-        for name, request in turns.items():
+        for name, (prepare, request) in turns.items():
+            prepare()
             start = time.process_time()
             request()
             samples[name].append(time.process_time() - start)

@@ -135,7 +135,14 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "gemeinwerk_cache",
-    }
+    },
+    # What the pages keep until the next change, for every app server (history.kept): the
+    # Kompass-Check's reports and the overview's part, per side and access of a co-production.
+    "kept": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "gemeinwerk_kept",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
 
 # Accounts (django-allauth): e-mail login, verification, reset, TOTP two-factor login.

@@ -14,12 +14,25 @@ so they are always read fresh. A vote and a scheduling poll's answers are record
 (``ChangeRecord.ballot``): what never reads them — the Kompass-Check, the overview's
 figures — is kept across ballots (``ballots=False``), so a co-production voting every few
 seconds does not run the Check again after each vote; ``tests/kompass/test_kept_reports.py``
-fails if either starts to read them."""
+fails if either starts to read them.
 
+What costs most to compute is also **shared** between processes (``shared=``): written to the
+database cache ``CACHES["kept"]`` (one table for all app servers) under the same stamp and
+parts, as plain data, and read from there by any process that has not kept it yet. The worker
+fills it after each change (``kompass.tasks``), so the first visit after a change reads what it
+computed instead of computing it in the request."""
+
+import hashlib
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import NamedTuple
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection
+from django.utils import timezone
 
 from history.models import ChangeRecord
 
@@ -54,27 +67,76 @@ def stamp(coproduction, *, ballots: bool) -> tuple:
     return stamps[ballots]
 
 
-def kept(coproduction, parts: tuple, compute: Callable, *, ballots: bool):
+class Shared(NamedTuple):
+    """How a kept value is written to the shared cache and read back: ``dump(value)`` gives
+    plain data (str, numbers, lists, dicts), ``load(data)`` the value again — or ``None`` when
+    the data no longer fits (then it is computed afresh)."""
+
+    dump: Callable
+    load: Callable
+
+
+def kept(coproduction, parts: tuple, compute: Callable, *, ballots: bool, shared=None):
     """``compute()`` as of the co-production's current stamp; ``parts`` name what is kept and
     for whom — everything the result depends on besides the data (a side, an access, a member);
-    ``ballots`` says whether it reads votes. Callers never change what they get: it is shared."""
+    ``ballots`` says whether it reads votes; ``shared`` (a ``Shared``) also keeps it for every
+    process. Callers never change what they get: it is shared."""
     key = (stamp(coproduction, ballots=ballots), parts)
-    now = time.monotonic()
+    now = time.time()
     with _lock:
         entry = _entries.get(key)
         if entry is not None and entry[0] > now:
             _entries.move_to_end(key)
             return entry[1]
-    value = compute()
+    value, until = _from_shared(key, shared, now), now + KEEP_SECONDS
+    if value is None:
+        value = compute()
+        if shared is not None:
+            caches["kept"].set(shared_key(key), (now, shared.dump(value)), KEEP_SECONDS)
+    else:
+        value, until = value
     with _lock:
-        _entries[key] = (now + KEEP_SECONDS, value)
+        _entries[key] = (until, value)
         _entries.move_to_end(key)
         while len(_entries) > KEEP_ENTRIES:
             _entries.popitem(last=False)
     return value
 
 
-def forget_all() -> None:
-    """Drop everything kept by this process (``make bench`` measures a first visit with it)."""
+def shared_key(key: tuple) -> str:
+    """The cache key of a kept value: a digest of its stamp and parts (a stamp names up to 50
+    ids; the cache's keys are short)."""
+    return "kept:" + hashlib.sha256(repr(key).encode()).hexdigest()
+
+
+def _from_shared(key: tuple, shared, now: float):
+    """``(value, kept until)`` from the shared cache, or ``None``. The time it was computed
+    travels with it, so no process keeps it longer than ``KEEP_SECONDS`` from then."""
+    if shared is None:
+        return None
+    found = caches["kept"].get(shared_key(key))
+    if found is None or found[0] + KEEP_SECONDS <= now:
+        return None
+    value = shared.load(found[1])
+    return None if value is None else (value, found[0] + KEEP_SECONDS)
+
+
+def forget_all(*, shared: bool = True) -> None:
+    """Drop everything kept by this process and, with ``shared``, by all (``make bench``
+    measures first visits with it; tests that grow data past the services, recording no change,
+    need it)."""
     with _lock:
         _entries.clear()
+    if shared:
+        caches["kept"].clear()
+
+
+def drop_expired() -> int:
+    """Delete what the shared cache holds past its time (the cache itself deletes only when it
+    is full): a report's texts name members, and nothing is kept longer than it is used. The
+    worker calls it after each refresh; how many rows went."""
+    table = connection.ops.quote_name(settings.CACHES["kept"]["LOCATION"])
+    now = connection.ops.adapt_datetimefield_value(timezone.now().replace(microsecond=0))
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table} WHERE expires < %s", [now])  # noqa: S608
+        return cursor.rowcount

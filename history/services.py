@@ -80,7 +80,7 @@ def record_change(
         ballot=ballot,
     )
     # In the same transaction: whatever mirrors items (the Werkstatt search) follows the change.
-    change_recorded.send(sender=type(item), item=item, action=action)
+    change_recorded.send(sender=type(item), item=item, action=action, record=record)
     return record
 
 

@@ -10,8 +10,10 @@ class KompassConfig(AppConfig):
 
     def ready(self):
         from guide import hooks
-        from kompass import registry
+        from history.signals import change_recorded
+        from kompass import registry, tasks
 
         registry.collect()
+        change_recorded.connect(tasks.after_change, dispatch_uid="kompass-refresh")
         hooks.card_checks = registry.card_checks
         hooks.extra_pages = registry.faecher_pages

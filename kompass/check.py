@@ -4,10 +4,11 @@ The number of queries is the sum of the rules' few queries each plus three (part
 members, set-asides) — it does not grow with the data. The pages keep a report until the
 co-production changes (``report_for``)."""
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from functools import partial
 
 from guide.deck import get_deck
-from history.kept import kept
+from history.kept import Shared, kept
 from kompass import registry
 from kompass.models import SetAside
 from workspaces.checking import NOW, Context, Problem, Rule
@@ -71,6 +72,41 @@ class Report:
                 steps.append((rule, by_id.get(rule_id)))
         return steps if any(finding for _, finding in steps) else []
 
+    def dump(self) -> dict:
+        """The report as plain data for the shared cache: rules by id, set-asides by id."""
+
+        def finding(f):
+            return [f.rule.id, asdict(f.problem), f.set_aside.pk if f.set_aside else None]
+
+        return {
+            "open": [finding(f) for f in self.open],
+            "set_aside": [finding(f) for f in self.set_aside],
+            "settled": [rule.id for rule in self.settled],
+        }
+
+    @classmethod
+    def load(cls, data: dict, viewer) -> "Report | None":
+        """``dump`` read back for ``viewer``: the set-asides are read again through what the
+        viewer may see. ``None`` if a rule or a set-aside is gone (a new release, a change)."""
+        wanted = [f[2] for f in data["open"] + data["set_aside"] if f[2] is not None]
+        aside = {}
+        if wanted:
+            rows = SetAside.objects.visible_to(viewer).select_related("created_by")
+            aside = rows.in_bulk(wanted)
+        ids = [f[0] for f in data["open"] + data["set_aside"]] + data["settled"]
+        rules = {rule_id: registry.get(rule_id) for rule_id in ids}
+        if None in rules.values() or len(aside) != len(wanted):
+            return None
+
+        def finding(rule_id, problem, aside_pk):
+            return Finding(rules[rule_id], Problem(**problem), aside.get(aside_pk))
+
+        return cls(
+            open=[finding(*f) for f in data["open"]],
+            set_aside=[finding(*f) for f in data["set_aside"]],
+            settled=[rules[rule_id] for rule_id in data["settled"]],
+        )
+
     def cards_to_read(self, limit: int = 4) -> list[tuple[int, str]]:
         """The first card of the most urgent open points: what to read now."""
         seen, out = set(), []
@@ -103,9 +139,13 @@ def run(viewer, coproduction, *, now=None) -> Report:
 def report_for(viewer, coproduction) -> Report:
     """``run`` for the pages, kept until the co-production changes (``history.kept``). A report
     depends on the viewer only through what they may see and do — their side and access — so
-    members of one side with the same access share it."""
+    members of one side with the same access share it, across processes too (the worker
+    computes it after each change, ``kompass.tasks``)."""
     parts = ("report", viewer.side, viewer.membership.access, viewer.ended)
-    return kept(coproduction, parts, lambda: run(viewer, coproduction), ballots=False)
+    shared = Shared(Report.dump, lambda data: Report.load(data, viewer))
+    return kept(
+        coproduction, parts, partial(run, viewer, coproduction), ballots=False, shared=shared
+    )
 
 
 def finding_for(viewer, coproduction, rule_id: str) -> Finding | None:

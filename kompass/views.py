@@ -4,23 +4,18 @@ to read now), the Kompass-Check page and its JSON, and the table of all rules in
 from datetime import timedelta
 
 from django.contrib import messages
-from django.db.models import Count, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from decisions import ballots
 from decisions import selectors as decision_selectors
-from goals import selectors as goal_selectors
-from goals.models import Goal, Milestone
-from history.kept import kept
 from kompass import check, registry, services
 from kompass.models import SetAside
+from kompass.overview import report_html as overview_report_html
 from kompass.waiting import waiting_on_overview
-from workspaces import selectors
 from workspaces.checking import SEVERITIES
 from workspaces.decorators import member_view
 from workspaces.rules import require
@@ -55,48 +50,12 @@ def _ballot(viewer, decision, options, data=None):
     return ballots.vote_form_for(viewer, decision, options, data=data, auto_id=auto_id)
 
 
-def _figures(viewer, coproduction) -> dict:
-    """The overview's figures: goals, milestones, partners and members as this side sees them."""
-    return {
-        "goals": goal_selectors.goals_for(viewer).aggregate(
-            own_drafts=Count("id", filter=Q(kind=Goal.Kind.SIDE, owner_side=viewer.side)),
-            shared_drafts=Count("id", filter=Q(kind=Goal.Kind.SIDE) & ~Q(visibility="side")),
-            joint=Count("id", filter=Q(kind=Goal.Kind.JOINT)),
-        ),
-        "milestones": goal_selectors.milestones_for(viewer).aggregate(
-            total=Count("id"), reached=Count("id", filter=Q(status=Milestone.Status.REACHED))
-        ),
-        "partners": list(selectors.partners_of(coproduction)),
-        "member_count": selectors.members_of(coproduction).count(),
-    }
-
-
-def _report_html(viewer, coproduction) -> str:
-    """The overview's part that depends on the data and the viewer's side and access alone —
-    first steps, what is open, what to read, the figures —, rendered once and kept with the
-    report (two thirds of the overview's time went to rendering it on every visit)."""
-
-    def render():
-        report = check.report_for(viewer, coproduction)
-        context = {
-            **_figures(viewer, coproduction),
-            "coproduction": coproduction,
-            "report": report,
-            "reading": report.cards_to_read(),
-        }
-        # Rendered template output is marked safe already; the page inserts it as it is.
-        return render_to_string("kompass/_overview_report.html", context)
-
-    parts = ("overview", viewer.side, viewer.membership.access, viewer.ended)
-    return kept(coproduction, parts, render, ballots=False)
-
-
 def _overview(request, coproduction, viewer, posted=None):
     waiting = waiting_on_overview(viewer, coproduction)
     _ballots(viewer, waiting.votes, posted)
     context = {
         "waiting": waiting,
-        "report_html": _report_html(viewer, coproduction),
+        "report_html": overview_report_html(viewer, coproduction),
         "newcomer": viewer.membership.joined_at > timezone.now() - NEWCOMER,
     }
     return workspace_render(request, "kompass/overview.html", context, section="dashboard")
