@@ -132,7 +132,7 @@ def waiting_for(viewer, *, now=None) -> Waiting:
         goals=goals_due(viewer, today),
         invitations=invitations_for(viewer.user, now),
         reflections=list(rounds_to_answer(viewer)[:LIMIT]),
-        handovers=list(handovers_to_sign(viewer)[:LIMIT]),
+        handovers=handovers_to_sign(viewer, LIMIT),
     )
 
 
@@ -145,7 +145,7 @@ def _recorded_parts(viewer, now) -> dict:
         "meetings": meetings_ahead(viewer, now),
         "milestones": milestones_due(viewer, today),
         "goals": goals_due(viewer, today),
-        "handovers": list(handovers_to_sign(viewer)[:LIMIT]),
+        "handovers": handovers_to_sign(viewer, LIMIT),
     }
 
 

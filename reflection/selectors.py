@@ -34,27 +34,32 @@ def rounds_for(viewer):
     return rows.annotate(consequence_count=Count("consequences")).order_by("-opens_on", "-id")
 
 
-def open_closed(viewer):
-    """The rounds running today, and those closed (by date or early)."""
+def running_rounds(viewer):
+    """The rounds running today."""
     today = timezone.localdate()
-    rows = ReflectionRound.objects.visible_to(viewer)
-    running = rows.filter(closed_at__isnull=True, opens_on__lte=today, closes_on__gte=today)
-    closed = rows.filter(Q(closed_at__isnull=False) | Q(closes_on__lt=today))
-    return running, closed
+    return ReflectionRound.objects.visible_to(viewer).filter(
+        closed_at__isnull=True, opens_on__lte=today, closes_on__gte=today
+    )
+
+
+def closed_rounds(viewer):
+    """The rounds closed, by date or early."""
+    today = timezone.localdate()
+    return ReflectionRound.objects.visible_to(viewer).filter(
+        Q(closed_at__isnull=False) | Q(closes_on__lt=today)
+    )
 
 
 def rounds_to_answer(viewer):
     """Running rounds the viewer has not answered yet — for the viewer alone (the overview's
     „Was wartet auf euch?“ and the weekly digest)."""
-    running, _ = open_closed(viewer)
     mine = Response.objects.filter(round=OuterRef("pk"), membership=viewer.membership)
-    return running.exclude(Exists(mine)).order_by("closes_on", "id")
+    return running_rounds(viewer).exclude(Exists(mine)).order_by("closes_on", "id")
 
 
 def trend_rounds(viewer) -> list:
     """The latest closed rounds, oldest first."""
-    _, closed = open_closed(viewer)
-    return list(reversed(closed.order_by("-opens_on", "-id")[:TREND_ROUNDS]))
+    return list(reversed(closed_rounds(viewer).order_by("-opens_on", "-id")[:TREND_ROUNDS]))
 
 
 def sides(coproduction) -> list[str]:

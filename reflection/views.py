@@ -50,7 +50,7 @@ def _round(viewer, pk):
 
 @member_view
 def overview(request, coproduction, viewer):
-    running, _ = selectors.open_closed(viewer)
+    running = selectors.running_rounds(viewer)
     context = {
         "settings": selectors.settings_for(coproduction),
         "running": list(running.order_by("closes_on", "id")[:5]),

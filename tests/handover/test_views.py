@@ -160,8 +160,11 @@ def test_a_mandate_whose_body_became_side_only_is_no_longer_named_to_the_other_s
 def test_the_overview_tells_each_of_the_two_what_waits_for_their_signature(
     coproduction, civil_member, civil_successor, admin_member
 ):
-    create(civil_member, civil_successor)
+    handover = create(civil_member, civil_successor)
     overview = reverse("kompass:overview", args=[coproduction.slug])
+    named = f'#abzeichnen">{civil_member} → {civil_successor}</a>'
     for person, expected in ((civil_member, True), (civil_successor, True), (admin_member, False)):
         page = login(person.user).get(overview, secure=True).content.decode()
         assert ("Übergabe abschließen" in page) is expected
+        assert (url("handover", coproduction, handover.pk) in page) is expected
+        assert (named in page) is expected
