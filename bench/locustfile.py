@@ -1,7 +1,8 @@
 """The load test's people (make load, bench/load.py): members who log in through the real
 login as they arrive, then click through the Werkstatt every 5–10 s — reading the overview,
-lists, item pages and the search, and now and then (about 10 %) voting or answering a
-scheduling poll — and, besides them, the public reading a co-production's public page.
+lists, item pages and the search, and now and then (about 10 %) voting, answering a
+scheduling poll or writing a goal draft — and, besides them, the public reading a
+co-production's public page.
 
 bench/load.py writes the co-production, the people and the items to LOAD_WORLD (JSON).
 Each simulated person comes from their own address (X-Forwarded-For, as behind nginx).
@@ -108,21 +109,21 @@ class Member(HttpUser):
             if "/konto/login/" in response.url:  # a page for the logged-in answered with the login
                 response.failure("not logged in")
 
-    @task(4)
+    @task(6)
     def overview(self):
         self.page("", "(Übersicht)")
 
-    @task(6)
+    @task(9)
     def lists(self):
         path = random.choice(WORLD["lists"])
         self.page(path, path)
 
-    @task(5)
+    @task(8)
     def items(self):
         kind, pk = random.choice(WORLD["items"])
         self.page(f"{kind}/{pk}/", f"{kind}/{{id}}/")
 
-    @task(2)
+    @task(3)
     def search(self):
         word = random.choice(WORLD["searches"])
         self.page(f"suche/?q={word}", "suche/?q=…")
@@ -145,6 +146,13 @@ class Member(HttpUser):
             f"date_{pk}": random.choice(["yes", "if_need_be", "no"]) for pk in WORLD["dates"]
         }
         self._post(f"treffen/umfragen/{WORLD['poll']}/", "antworten/", "poll answer", answers)
+
+    @task(1)
+    def new_goal(self):
+        """A side's own goal draft: a recorded change, which the worker answers with new Check
+        reports (votes and poll answers are ballots, which it leaves alone)."""
+        data = {"level": "abstract", "title": "Lasttest: ein Ziel", "visibility": "side"}
+        self._post("ziele/neu/", "", "new goal", data)
 
     def _post(self, item: str, action: str, name: str, data: dict):
         page = self.client.get(self.base + item, name=f"{name} (page)")
