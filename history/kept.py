@@ -88,13 +88,13 @@ def kept(coproduction, parts: tuple, compute: Callable, *, ballots: bool, shared
         if entry is not None and entry[0] > now:
             _entries.move_to_end(key)
             return entry[1]
-    value, until = _from_shared(key, shared, now), now + KEEP_SECONDS
-    if value is None:
-        value = compute()
+    found = _from_shared(key, shared, now)
+    if found is not None:
+        value, until = found
+    else:
+        value, until = compute(), now + KEEP_SECONDS
         if shared is not None:
             caches["kept"].set(shared_key(key), (now, shared.dump(value)), KEEP_SECONDS)
-    else:
-        value, until = value
     with _lock:
         _entries[key] = (until, value)
         _entries.move_to_end(key)
@@ -134,7 +134,7 @@ def forget_all(*, shared: bool = True) -> None:
 def drop_expired() -> int:
     """Delete what the shared cache holds past its time (the cache itself deletes only when it
     is full): a report's texts name members, and nothing is kept longer than it is used. The
-    worker calls it after each refresh; how many rows went."""
+    worker calls it on each refresh; how many rows went."""
     table = connection.ops.quote_name(settings.CACHES["kept"]["LOCATION"])
     now = connection.ops.adapt_datetimefield_value(timezone.now().replace(microsecond=0))
     with connection.cursor() as cursor:
