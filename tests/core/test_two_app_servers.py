@@ -17,6 +17,7 @@ from http.cookies import SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlencode
 
+import psycopg
 import pytest
 
 from tests.appdb import ROOT, app_env, manage, needs_postgres, postgres_database, prepare
@@ -174,7 +175,7 @@ def servers(tmp_path_factory):
         try:
             for port, process in zip(ports, processes, strict=True):
                 wait_until_healthy(port, process)
-            yield {"proxy": proxy, "ports": ports, "slug": slug, "password": password}
+            yield {"proxy": proxy, "ports": ports, "slug": slug, "password": password, "url": url}
         finally:
             proxy.shutdown()
             for process in processes:
@@ -220,6 +221,34 @@ def test_login_write_read_and_history_across_two_servers(servers):
 
     assert set(proxy.served_by) == set(servers["ports"])
     assert all(a != b for a, b in itertools.pairwise(proxy.served_by)), "round robin"
+
+
+def kept_rows(url) -> set:
+    with psycopg.connect(url) as connection:
+        return set(connection.execute("SELECT cache_key, value, expires FROM gemeinwerk_kept"))
+
+
+def test_both_servers_read_the_check_the_worker_computed(servers):
+    """After a change the worker computes the Check's report and the overview's part into the
+    database cache; both servers read them from there. Had either computed them itself, it
+    would have written its own row (another key) or the worker's again (the value holds the
+    moment it was computed)."""
+    proxy, slug = servers["proxy"], servers["slug"]
+    ada = Browser(proxy.server_address[1])
+    ada.post_form("/konto/login/", {"login": "ada@example.org", "password": servers["password"]})
+    status, _, _ = ada.post_form(
+        f"/werkstatt/{slug}/ziele/neu/",
+        {"level": "abstract", "title": "Ein Garten pro Quartier", "visibility": "side"},
+    )
+    assert status == 302, status
+    before = kept_rows(servers["url"])
+    manage(servers["url"], "db_worker", "--batch", "--no-startup-delay", "--no-reload")
+    computed = kept_rows(servers["url"])
+    assert len(computed - before) == 2  # Ada's side and access: the report, the overview's part
+    for path in ("", "kompass/", "", "kompass/"):
+        status, _, page = ada.get(f"/werkstatt/{slug}/{path}")
+        assert status == 200 and "Kompass" in page, (path, status)
+    assert kept_rows(servers["url"]) == computed
 
 
 def test_login_throttling_holds_across_servers(servers):
