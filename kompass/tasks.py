@@ -32,8 +32,12 @@ def after_change(sender, record, **kwargs) -> None:
 
 
 def viewers(coproduction) -> list[Viewer]:
-    """One active member for each side and access: the reports differ by these alone."""
-    active = Membership.objects.filter(coproduction=coproduction, left_at__isnull=True)
+    """One active member for each side and access: the reports differ by these alone. Only
+    members with an account look (in an ended co-production a deleted account's membership
+    stays, without its person)."""
+    active = Membership.objects.filter(
+        coproduction=coproduction, left_at__isnull=True, user__isnull=False
+    )
     first = active.values("partner__side", "access").annotate(first=Min("pk")).values("first")
     chosen = Membership.objects.filter(pk__in=first).select_related("partner", "user")
     return [

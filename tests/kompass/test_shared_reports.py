@@ -173,3 +173,17 @@ def test_a_deleted_account_leaves_nothing_kept_that_could_name_it(world, client)
     assert kept_rows() > 0
     account_delete(user=leaving.user)
     assert kept_rows() == 0
+
+
+def test_the_worker_looks_as_members_with_an_account(world, client):  # noqa: F811
+    """In an ended co-production a deleted account's membership stays, without its person: the
+    refresh computes only for those who can visit, members with an account."""
+    from kompass.tasks import refresh_reports
+    from workspaces.models import Coproduction, Membership
+
+    coproduction, civil_user, _ = world
+    gone = add_member(coproduction, side=Side.CIVIL_SOCIETY, access=Membership.Access.OBSERVER)
+    Membership.objects.filter(pk=gone.pk).update(user=None)
+    Coproduction.objects.filter(pk=coproduction.pk).update(stage=Coproduction.Stage.ENDED)
+    # Each side's coordination; nobody with an account observes.
+    assert refresh_reports.call(coproduction.pk) == 2
