@@ -7,7 +7,7 @@ from operator import or_
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Q, TextField
+from django.db.models import F, Q, TextField
 from django.db.models.functions import Cast
 
 from accounts.names import FORMER_MEMBER, display_name, without_name
@@ -15,7 +15,7 @@ from accounts.sections import Memberships, forget
 from accounts.selectors import sole_coordinations, verified_addresses
 from history import kept
 from history.models import ChangeRecord
-from workspaces.models import Delivery, Invitation, Membership
+from workspaces.models import Coproduction, Delivery, Invitation, Membership
 from workspaces.services import WorkspaceError, membership_leave
 
 # What a membership says about the person; it goes with the account (DSGVO Art. 17).
@@ -30,7 +30,14 @@ class AccountError(Exception):
 def account_update(*, user, display_name: str):
     user.display_name = display_name
     user.save(update_fields=["display_name"])
+    names_changed(user)
     return user
+
+
+def names_changed(user) -> None:
+    """What the pages of the person's co-productions keep is computed again: it names them."""
+    coproductions = Coproduction.objects.filter(memberships__user=user)
+    Coproduction.objects.filter(pk__in=coproductions).update(names_version=F("names_version") + 1)
 
 
 @transaction.atomic
@@ -68,7 +75,9 @@ def account_delete(*, user) -> None:
     Delivery.objects.filter(
         reduce(or_, (Q(recipient__iexact=address) for address in addresses))
     ).delete()
-    # What the pages keep names members (a finding's text): nothing kept names them any more.
+    # What the pages keep names members (a finding's text): nothing kept names them any more,
+    # in this process, the shared cache, and (by the stamp) every other process.
+    names_changed(user)
     kept.forget_all()
     user.delete()
 

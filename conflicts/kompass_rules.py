@@ -32,10 +32,10 @@ def no_agreement(ctx):
 def lingering_conflicts(ctx):
     # ``agenda_items``: meetings' agenda items naming the conflict (a domain link).
     return unsettled(
-        conflicts(ctx).filter(
-            status=Conflict.Status.OPEN,
-            created_at__lt=ctx.now - LINGERING,
-            agenda_items__isnull=True,
+        ctx.passed(
+            conflicts(ctx).filter(status=Conflict.Status.OPEN, agenda_items__isnull=True),
+            "created_at",
+            LINGERING,
         ),
         one="Der Konflikt {names} ist seit Wochen offen und stand nie auf einer Tagesordnung.",
         many="Die Konflikte {names} sind seit Wochen offen und standen nie auf einer Tagesordnung.",

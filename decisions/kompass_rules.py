@@ -18,7 +18,7 @@ def decision_url(ctx):
 
 def vote_ended_without_result(ctx):
     return unsettled(
-        decisions(ctx).filter(status=Decision.Status.VOTING, closes_at__lt=ctx.now),
+        ctx.passed(decisions(ctx).filter(status=Decision.Status.VOTING), "closes_at"),
         one="Die Abstimmung über {names} ist abgelaufen, aber noch nicht ausgezählt.",
         many="Die Abstimmungen über {names} sind abgelaufen, aber noch nicht ausgezählt.",
         url=decision_url(ctx),
@@ -40,7 +40,7 @@ def decided_without_body(ctx):
 
 def stale_drafts(ctx):
     return unsettled(
-        decisions(ctx).filter(status=Decision.Status.DRAFT, created_at__lt=ctx.now - STALE_DRAFT),
+        ctx.passed(decisions(ctx).filter(status=Decision.Status.DRAFT), "created_at", STALE_DRAFT),
         one="Die Entscheidung {names} liegt seit über einem Monat in Vorbereitung.",
         many="Die Entscheidungen {names} liegen seit über einem Monat in Vorbereitung.",
         url=decision_url(ctx),

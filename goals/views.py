@@ -182,6 +182,7 @@ def overlap(request, coproduction, viewer):
             ("overlap", viewer.side, viewer.is_member),
             lambda: selectors.overlap_summary(viewer),
             ballots=False,
+            clocked=True,
         )
     ]
     rows = selectors.OverlapRows(viewer, summary)

@@ -44,16 +44,18 @@ def rotating_soon(ctx):
 def left_without_handover(ctx):
     """Who left in the last 90 days holding a mandate (one that ran until they left or
     runs still) and has no handover: their contacts, documents and accounts went with them."""
-    since = ctx.now - LEFT_RECENTLY
     held = (
         mandates(ctx)
         .filter(holder=OuterRef("pk"))
         .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=OuterRef("left_at__date")))
     )
-    people = list(
-        Membership.objects.filter(coproduction=ctx.coproduction, left_at__gte=since)
+    left = (
+        Membership.objects.filter(coproduction=ctx.coproduction)
         .filter(Exists(held))
         .exclude(Exists(handovers(ctx).filter(leaving=OuterRef("pk"))))
+    )
+    people = list(
+        ctx.not_passed(left, "left_at", LEFT_RECENTLY)
         .annotate(side_only=~Exists(held.exclude(body__visibility=Visibility.SIDE)))
         .select_related("user")
         .order_by("pk")

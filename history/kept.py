@@ -3,9 +3,11 @@ Kompass-Check and the overlap page's figures.
 
 A co-production's data changes only through the services, and every service records its change
 in the same transaction (``history.services.record_change``): the latest recorded change stamps
-the data. What is kept under a stamp is read again once a change is recorded — or after a few
-minutes, since what is kept also reads the clock (two weeks without minutes, a vote that
-closed). Each process keeps its own; with several app servers the stamp still comes from the
+the data. What is kept under a stamp is read again once a change is recorded — or when the clock
+alone changes it (a vote that closed, two weeks without minutes, a new day). What reads the
+clock says when its answer changes next (``changes_at``, ``clocked=True``) and is kept until
+then, at the latest until the next midnight; what does not say is kept a few minutes at most.
+Each process keeps its own; with several app servers the stamp still comes from the
 one database, so none shows what is older than the data it was asked about.
 
 Only what depends on recorded changes alone may be kept: answers to a reflection round
@@ -23,10 +25,13 @@ fills it after each change (``kompass.tasks``), so the first visit after a chang
 computed instead of computing it in the request."""
 
 import hashlib
+import math
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from contextvars import ContextVar
+from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
 from django.conf import settings
@@ -36,10 +41,13 @@ from django.utils import timezone
 
 from history.models import ChangeRecord
 
+# How long what reads the clock without saying when it changes is kept.
 KEEP_SECONDS = 300
 KEEP_ENTRIES = 2048
 _entries: OrderedDict = OrderedDict()
 _lock = threading.Lock()
+# The earliest moment (epoch seconds) declared while something is computed (``lasting``).
+_earliest: ContextVar = ContextVar("kept_earliest", default=None)
 
 
 # How many of the latest recorded changes make up the stamp (see ``stamp``).
@@ -63,7 +71,8 @@ def stamp(coproduction, *, ballots: bool) -> tuple:
         if not ballots:
             changes = changes.filter(ballot=False)
         latest = changes.order_by("-id").values_list("id", flat=True)[:STAMP_WINDOW]
-        stamps[ballots] = (coproduction.pk, coproduction.created_at, ballots, tuple(latest))
+        names = coproduction.names_version  # a member's account changed its name or went
+        stamps[ballots] = (coproduction.pk, coproduction.created_at, names, ballots, tuple(latest))
     return stamps[ballots]
 
 
@@ -76,10 +85,19 @@ class Shared(NamedTuple):
     load: Callable
 
 
-def kept(coproduction, parts: tuple, compute: Callable, *, ballots: bool, shared=None):
+def kept(
+    coproduction,
+    parts: tuple,
+    compute: Callable,
+    *,
+    ballots: bool,
+    clocked: bool = False,
+    shared=None,
+):
     """``compute()`` as of the co-production's current stamp; ``parts`` name what is kept and
     for whom — everything the result depends on besides the data (a side, an access, a member);
-    ``ballots`` says whether it reads votes; ``shared`` (a ``Shared``) also keeps it for every
+    ``ballots`` says whether it reads votes; ``clocked`` that ``compute`` reads the clock only
+    through the date and ``changes_at``; ``shared`` (a ``Shared``) also keeps it for every
     process. Callers never change what they get: it is shared."""
     key = (stamp(coproduction, ballots=ballots), parts)
     now = time.time()
@@ -87,20 +105,54 @@ def kept(coproduction, parts: tuple, compute: Callable, *, ballots: bool, shared
         entry = _entries.get(key)
         if entry is not None and entry[0] > now:
             _entries.move_to_end(key)
+            changes_at(entry[0])
             return entry[1]
     found = _from_shared(key, shared, now)
     if found is not None:
         value, until = found
     else:
-        value, until = compute(), now + KEEP_SECONDS
+        value, declared = lasting(compute)
+        until = min(declared, next_midnight(now) if clocked else now + KEEP_SECONDS)
         if shared is not None:
-            caches["kept"].set(shared_key(key), (now, shared.dump(value)), KEEP_SECONDS)
+            seconds = math.ceil(until - now)
+            caches["kept"].set(shared_key(key), (until, shared.dump(value)), seconds)
     with _lock:
         _entries[key] = (until, value)
         _entries.move_to_end(key)
         while len(_entries) > KEEP_ENTRIES:
             _entries.popitem(last=False)
+    changes_at(until)
     return value
+
+
+def lasting(compute: Callable) -> tuple:
+    """``compute()`` and the earliest moment (epoch seconds) it declared with ``changes_at`` —
+    infinity when it declared none. What encloses it learns the moment too."""
+    token = _earliest.set([math.inf])
+    try:
+        value = compute()
+        until = _earliest.get()[0]
+    finally:
+        _earliest.reset(token)
+    changes_at(until)
+    return value, until
+
+
+def changes_at(moment: datetime | float) -> None:
+    """What is being computed changes by the clock alone at ``moment`` (a vote closes, a
+    meeting begins): it is kept no longer. Kept values read while computing another pass
+    their time on to it; outside ``kept`` this does nothing."""
+    earliest = _earliest.get()
+    if earliest is not None:
+        seconds = moment.timestamp() if isinstance(moment, datetime) else moment
+        earliest[0] = min(earliest[0], seconds)
+
+
+def next_midnight(now: float) -> float:
+    """The next local midnight after ``now`` (epoch seconds): when ``today`` moves."""
+    local = timezone.localtime(datetime.fromtimestamp(now, tz=UTC))
+    tomorrow = local.date() + timedelta(days=1)
+    return datetime.combine(tomorrow, datetime.min.time(), tzinfo=local.tzinfo).timestamp()
 
 
 def shared_key(key: tuple) -> str:
@@ -110,15 +162,15 @@ def shared_key(key: tuple) -> str:
 
 
 def _from_shared(key: tuple, shared, now: float):
-    """``(value, kept until)`` from the shared cache, or ``None``. The time it was computed
-    travels with it, so no process keeps it longer than ``KEEP_SECONDS`` from then."""
+    """``(value, kept until)`` from the shared cache, or ``None``. The time it is kept until
+    travels with it, so no process keeps it longer."""
     if shared is None:
         return None
     found = caches["kept"].get(shared_key(key))
-    if found is None or found[0] + KEEP_SECONDS <= now:
+    if found is None or found[0] <= now:
         return None
     value = shared.load(found[1])
-    return None if value is None else (value, found[0] + KEEP_SECONDS)
+    return None if value is None else (value, found[0])
 
 
 def forget_all(*, shared: bool = True) -> None:

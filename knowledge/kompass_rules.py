@@ -51,7 +51,7 @@ def _archive_state(ctx) -> dict:
         return cached
     side = Count("pk", filter=Q(visibility=Visibility.SIDE))
     decisions = Decision.objects.visible_to(ctx.viewer).filter(status__in=TAKEN)
-    meetings = Meeting.objects.visible_to(ctx.viewer).filter(starts_at__lt=ctx.now)
+    meetings = ctx.passed(Meeting.objects.visible_to(ctx.viewer), "starts_at")
     d = decisions.aggregate(n=Count("pk"), side=side)
     m = meetings.aggregate(n=Count("pk"), side=side)
     # One look into each link table's index per entry, without joining entries to their links.

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from functools import partial
 
 from guide.deck import get_deck
-from history.kept import Shared, kept
+from history.kept import Shared, changes_at, kept
 from kompass import registry
 from kompass.models import SetAside
 from workspaces.checking import NOW, Context, Problem, Rule
@@ -133,18 +133,25 @@ def run(viewer, coproduction, *, now=None) -> Report:
             continue
         row = aside.get((rule.id, problem.fingerprint))
         (set_aside if row else open_).append(Finding(rule, problem, row))
+    if ctx.horizon is not None:
+        changes_at(ctx.horizon)
     return Report(open=open_, set_aside=set_aside, settled=settled)
 
 
 def report_for(viewer, coproduction) -> Report:
-    """``run`` for the pages, kept until the co-production changes (``history.kept``). A report
-    depends on the viewer only through what they may see and do — their side and access — so
-    members of one side with the same access share it, across processes too (the worker
-    computes it after each change, ``kompass.tasks``)."""
+    """``run`` for the pages, kept until the co-production changes or a rule's answer changes
+    by the clock (``history.kept``). A report depends on the viewer only through what they may
+    see and do — their side and access — so members of one side with the same access share it,
+    across processes too (the worker computes it after each change, ``kompass.tasks``)."""
     parts = ("report", viewer.side, viewer.membership.access, viewer.ended)
     shared = Shared(Report.dump, lambda data: Report.load(data, viewer))
     return kept(
-        coproduction, parts, partial(run, viewer, coproduction), ballots=False, shared=shared
+        coproduction,
+        parts,
+        partial(run, viewer, coproduction),
+        ballots=False,
+        clocked=True,
+        shared=shared,
     )
 
 

@@ -42,4 +42,6 @@ def report_html(viewer, coproduction) -> str:
         return render_to_string("kompass/_overview_report.html", context)
 
     parts = ("overview", viewer.side, viewer.membership.access, viewer.ended)
-    return kept(coproduction, parts, render, ballots=False, shared=Shared(str, mark_safe))
+    shared = Shared(str, mark_safe)
+    # Kept as long as the report it shows (its time passes on through ``kept``).
+    return kept(coproduction, parts, render, ballots=False, clocked=True, shared=shared)

@@ -30,9 +30,9 @@ def controversial_online(ctx):
         meeting=OuterRef("pk"), conflict__in=Conflict.objects.visible_to(ctx.viewer)
     )
     return unsettled(
-        meetings(ctx)
-        .filter(format=Meeting.Format.ONLINE, ends_at__gte=ctx.now)
-        .filter(Exists(disputed)),
+        ctx.not_passed(
+            meetings(ctx).filter(format=Meeting.Format.ONLINE).filter(Exists(disputed)), "ends_at"
+        ),
         one="Das Online-Treffen {names} hat einen Konflikt auf der Tagesordnung – kontroverse "
         "Themen besprecht ihr besser in Präsenz.",
         many="Die Online-Treffen {names} haben Konflikte auf der Tagesordnung – kontroverse "
@@ -50,13 +50,12 @@ def working_hours_with_volunteers(ctx):
         return None
     rows = (
         meetings(ctx)
-        .filter(starts_at__gte=ctx.now)
         .filter(~Q(visibility=Visibility.SIDE) | Q(owner_side__in=volunteer_sides))
         .annotate(weekday=ExtractIsoWeekDay("starts_at"), hour=ExtractHour("starts_at"))
         .filter(weekday__lte=5, hour__in=list(WORKING_HOURS))
     )
     return unsettled(
-        rows,
+        ctx.not_passed(rows, "starts_at"),
         one="Das Treffen {names} liegt in der Arbeitszeit, aber Ehrenamtliche sind dabei.",
         many="Die Treffen {names} liegen in der Arbeitszeit, aber Ehrenamtliche sind dabei.",
         url=meeting_url(ctx),
@@ -67,7 +66,7 @@ def working_hours_with_volunteers(ctx):
 def minutes_not_approved(ctx):
     approved = Minutes.objects.filter(meeting=OuterRef("pk"), status=Minutes.Status.APPROVED)
     return unsettled(
-        meetings(ctx).filter(ends_at__lt=ctx.now - MINUTES_GRACE).filter(~Exists(approved)),
+        ctx.passed(meetings(ctx).filter(~Exists(approved)), "ends_at", MINUTES_GRACE),
         one="Das Protokoll des Treffens {names} ist seit über zwei Wochen nicht genehmigt.",
         many="Die Protokolle der Treffen {names} sind seit über zwei Wochen nicht genehmigt.",
         url=lambda m: ctx.url("meetings:minutes", m.pk) if m else ctx.url("meetings:list"),
@@ -77,10 +76,12 @@ def minutes_not_approved(ctx):
 
 def poll_dates_passed(ctx):
     return unsettled(
-        SchedulePoll.objects.visible_to(ctx.viewer)
-        .filter(closed=False)
-        .annotate(last=Max("dates__starts_at"))
-        .filter(last__lt=ctx.now),
+        ctx.passed(
+            SchedulePoll.objects.visible_to(ctx.viewer)
+            .filter(closed=False)
+            .annotate(last=Max("dates__starts_at")),
+            "last",
+        ),
         one="Alle Termine der Umfrage {names} sind vorbei: schließt sie oder schlagt neue vor.",
         many="Alle Termine der Umfragen {names} sind vorbei: schließt sie oder schlagt neue vor.",
         url=lambda p: ctx.url("meetings:poll", p.pk) if p else ctx.url("meetings:list"),

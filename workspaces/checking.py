@@ -11,11 +11,11 @@ import functools
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cached_property
 from types import SimpleNamespace
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Min, Q, QuerySet, Sum
 from django.urls import reverse
 from django.utils import timezone
 
@@ -119,13 +119,20 @@ MEMBER_FIELDS = (
 @dataclass
 class Context:
     """What every rule may read: the viewer, their co-production and today. Partners and
-    active members (every member sees them) are read once for all rules."""
+    active members (every member sees them) are read once for all rules.
+
+    A rule reads the time of day only through ``passed`` and ``not_passed``, which note when
+    their answer changes next (``horizon``): a report is kept until then (``history.kept``).
+    ``today`` moves at midnight, when nothing is kept any longer anyway."""
 
     viewer: Viewer
     coproduction: object
-    now: datetime = field(default_factory=timezone.now)
+    # Looked up when a Check runs (tests move the clock through ``timezone.now``).
+    now: datetime = field(default_factory=lambda: timezone.now())
     # Answers several rules share, computed once per run (keys: "<app>.<name>").
     memo: dict = field(default_factory=dict)
+    # The earliest moment a rule's answer changes by the clock alone; None: not before midnight.
+    horizon: datetime | None = None
 
     @cached_property
     def today(self) -> date:
@@ -139,6 +146,24 @@ class Context:
     def members(self) -> list["Member"]:
         rows = Membership.objects.filter(coproduction=self.coproduction, left_at__isnull=True)
         return [Member(*row) for row in rows.values_list(*MEMBER_FIELDS)]
+
+    def passed(self, rows: QuerySet, field_name: str, by: timedelta = timedelta(0)) -> QuerySet:
+        """The rows whose ``field_name`` (a moment) lies more than ``by`` in the past."""
+        self._watch(rows, field_name, by)
+        return rows.filter(**{f"{field_name}__lt": self.now - by})
+
+    def not_passed(self, rows: QuerySet, field_name: str, by: timedelta = timedelta(0)) -> QuerySet:
+        """The rows whose ``field_name`` lies ahead or at most ``by`` in the past."""
+        self._watch(rows, field_name, by)
+        return rows.filter(**{f"{field_name}__gte": self.now - by})
+
+    def _watch(self, rows: QuerySet, field_name: str, by: timedelta) -> None:
+        """Note when the next of ``rows`` passes: the earliest moment not yet passed, plus
+        ``by`` (one query)."""
+        ahead = rows.filter(**{f"{field_name}__gte": self.now - by})
+        first = ahead.aggregate(first=Min(field_name))["first"]
+        if first is not None and (self.horizon is None or first + by < self.horizon):
+            self.horizon = first + by
 
     @property
     def sides(self) -> set[str]:

@@ -92,6 +92,10 @@ class Coproduction(models.Model):
     ending = models.CharField("Wie sie endet", max_length=20, choices=Ending.choices, blank=True)
     ending_reasons = models.TextField("Gründe für das Ende", blank=True)
     version = models.PositiveIntegerField(default=1)
+    # Moves when a member's account changes its name or goes: what pages keep names members,
+    # and an account is no item of the co-production's, so no change is recorded for it
+    # (``history.kept.stamp``).
+    names_version = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

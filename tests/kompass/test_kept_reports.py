@@ -1,14 +1,13 @@
 """The pages keep a Check report until the co-production changes: every service records its
 change, and the latest recorded change stamps the data. A kept report is shared only by
-viewers who see the same — never across sides — and lives a few minutes at most, since rules
-also read the clock."""
+viewers who see the same — never across sides — and lives until a rule's answer changes by
+the clock (``tests/kompass/test_clock_horizon.py``)."""
 
 import json
 
 import pytest
 from django.core.cache import cache
 
-from history import kept
 from kompass import check
 from structures import services as structure_services
 from structures.models import Body
@@ -64,24 +63,6 @@ def test_a_kept_report_never_crosses_to_the_other_side(world, client, runs):  # 
     client.force_login(civil_user)
     assert SECRET not in json.dumps(findings(client, coproduction), ensure_ascii=False)
     assert runs == [Side.ADMINISTRATION, Side.CIVIL_SOCIETY]
-
-
-def test_a_report_is_kept_for_minutes_at_most(world, client, runs, monkeypatch):  # noqa: F811
-    coproduction, civil_user, _ = world
-    client.force_login(civil_user)
-    findings(client, coproduction)
-    # Changed past the services (as the clock "changes" the data): seen once the time is up.
-    Body.objects.create(
-        coproduction=coproduction,
-        name="Steuerungsrunde",
-        kind=Body.Kind.STEERING,
-        visibility=Visibility.COPRODUCTION,
-    )
-    assert "structures.body" in {f["rule"] for f in findings(client, coproduction)["findings"]}
-    later = kept.time.time() + kept.KEEP_SECONDS + 1
-    monkeypatch.setattr(kept.time, "time", lambda: later)
-    assert "structures.body" not in {f["rule"] for f in findings(client, coproduction)["findings"]}
-    assert len(runs) == 2
 
 
 def test_an_answered_poll_leaves_what_waits_and_the_report_stays_kept(client, db, runs):

@@ -4,10 +4,12 @@ report instead of running the Check. Shared, it still never crosses sides, never
 data it was computed from, and a change that rolls back or a vote queues nothing."""
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.db import connection, transaction
+from django.utils import timezone
+from django_tasks_db.models import get_date_max
 
 from accounts.services import account_delete
 from history import kept
@@ -23,6 +25,11 @@ from workspaces.selectors import viewer_for
 from workspaces.visibility import Side, Visibility
 
 REFRESH = "kompass.tasks.refresh_reports"
+
+
+def queued() -> list:
+    """Refreshes queued by changes: due at once (those queued for later follow the clock)."""
+    return [task for task in scheduled(REFRESH) if task.run_after == get_date_max()]
 
 
 def add_body(actor, name="Steuerungsrunde"):
@@ -47,7 +54,7 @@ def test_the_worker_computes_each_sides_report_once_after_changes(world, client,
     runs.clear()
     add_body(civil_user)
     add_body(civil_user, "Zweite Runde")
-    assert len(scheduled(REFRESH)) == 1  # two changes, one refresh waiting
+    assert len(queued()) == 1  # two changes, one refresh waiting
     run_due_tasks()
     assert sorted(runs) == sorted([Side.CIVIL_SOCIETY, Side.ADMINISTRATION])
     expected = {}
@@ -124,11 +131,11 @@ def test_a_change_that_rolls_back_queues_nothing(world):  # noqa: F811
     run_due_tasks()
     with pytest.raises(RuntimeError), transaction.atomic():
         add_body(civil_user)
-        assert len(scheduled(REFRESH)) == 1
+        assert len(queued()) == 1
         raise RuntimeError
-    assert scheduled(REFRESH) == []
+    assert queued() == []
     add_body(civil_user)  # the marker went with the transaction
-    assert len(scheduled(REFRESH)) == 1
+    assert len(queued()) == 1
 
 
 def test_a_lost_refresh_is_queued_again_once_its_marker_lapses(world, monkeypatch):  # noqa: F811
@@ -137,12 +144,12 @@ def test_a_lost_refresh_is_queued_again_once_its_marker_lapses(world, monkeypatc
     coproduction, civil_user, _ = world
     run_due_tasks()
     add_body(civil_user)
-    scheduled(REFRESH)[0].delete()  # the worker lost it
+    queued()[0].delete()  # the worker lost it
     add_body(civil_user, "Zweite Runde")
-    assert scheduled(REFRESH) == []
+    assert queued() == []
     cache.delete(WAITING.format(coproduction.pk))  # as if its time had run out
     add_body(civil_user, "Dritte Runde")
-    assert len(scheduled(REFRESH)) == 1
+    assert len(queued()) == 1
 
 
 def kept_rows() -> int:
@@ -187,3 +194,52 @@ def test_the_worker_looks_as_members_with_an_account(world, client):  # noqa: F8
     Coproduction.objects.filter(pk=coproduction.pk).update(stage=Coproduction.Stage.ENDED)
     # Each side's coordination; nobody with an account observes.
     assert refresh_reports.call(coproduction.pk) == 2
+
+
+def test_the_worker_computes_again_when_the_clock_changes_it(world, client, runs, monkeypatch):  # noqa: F811
+    """A vote closes in two hours: what the worker computed lasts until then, and it queues
+    itself for that moment, once, however many changes come before."""
+    from django.core.cache import cache
+
+    from decisions.models import Decision
+    from history.models import ChangeRecord
+    from kompass.tasks import refresh_reports
+    from tests.kompass.world import NUMBERS
+
+    coproduction, civil_user, _ = world
+    closes = timezone.now().replace(microsecond=0) + timedelta(hours=2)
+    Decision.objects.create(
+        number=next(NUMBERS),
+        coproduction=coproduction,
+        question="Wer räumt auf?",
+        procedure="majority",
+        status=Decision.Status.VOTING,
+        closes_at=closes,
+    )
+    add_body(civil_user)
+    run_due_tasks()
+    add_body(civil_user, "Zweite Runde")
+    run_due_tasks()
+    later = [task for task in scheduled(REFRESH) if task.run_after != get_date_max()]
+    assert [task.run_after for task in later] == [closes]
+    done = len(runs)
+
+    after = closes + timedelta(seconds=1)
+    monkeypatch.setattr(timezone, "now", lambda: after)
+    monkeypatch.setattr(kept.time, "time", lambda: after.timestamp())
+    run_due_tasks()
+    assert len(runs) == done + 2  # both sides, computed by the worker
+    kept.forget_all(shared=False)
+    client.force_login(civil_user)
+    assert "decisions.vote-ended" in {f["rule"] for f in findings(client, coproduction)["findings"]}
+    assert len(runs) == done + 2  # the visit read it
+    assert len(scheduled(REFRESH)) == 1  # the next moment: midnight at the latest
+
+    # A co-production at rest (no change in four weeks) is computed when visited.
+    ChangeRecord.objects.filter(coproduction=coproduction).update(
+        created_at=after - timedelta(weeks=5)
+    )
+    scheduled(REFRESH)[0].delete()
+    cache.clear()  # the moment's marker too
+    refresh_reports.call(coproduction.pk)
+    assert scheduled(REFRESH) == []
